@@ -1,0 +1,59 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { APP_CONFIG, ConfigModule, ROOT_LOGGER, type AppConfig, type ConfigModuleOptions, type Logger } from '@kakehashi/config';
+import { DatabaseModule } from '@kakehashi/database';
+import { DirectoryModule } from '@kakehashi/directory';
+import { graphqlOptions } from './graphql/graphql.options';
+import { PolicyGuard } from './graphql/policy.guard';
+import { HealthController } from './health/health.controller';
+import { TopicResolver } from './topic/topic.resolver';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Honour a sane incoming X-Request-Id (a proxy's), otherwise mint one; echo it back. */
+function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const incoming = req.headers['x-request-id'];
+  const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  res.setHeader('x-request-id', id);
+  return id;
+}
+
+/** The API process. `options` lets tests override the environment. */
+@Module({})
+export class AppModule {
+  static forRoot(options: ConfigModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(options),
+        LoggerModule.forRootAsync({
+          inject: [ROOT_LOGGER],
+          useFactory: (logger: Logger) => ({
+            pinoHttp: {
+              logger,
+              genReqId: requestId,
+              autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+              serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+            },
+          }),
+        }),
+        DatabaseModule,
+        DirectoryModule,
+        TerminusModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [APP_CONFIG, ROOT_LOGGER],
+          useFactory: (config: AppConfig, logger: Logger) => graphqlOptions(config, logger),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_GUARD, useClass: PolicyGuard }, TopicResolver],
+    };
+  }
+}

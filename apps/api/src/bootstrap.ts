@@ -1,0 +1,18 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import type { ConfigModuleOptions } from '@kakehashi/config';
+import { AppModule } from './app.module';
+
+/** Largest request body accepted; larger gets 413 before any parsing work. */
+export const MAX_BODY = '100kb';
+
+/** Builds the API application (not yet listening): used by main.ts and the end-to-end tests. */
+export async function createApiApp(options: ConfigModuleOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: MAX_BODY });
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Kakehashi reads, in one place: type, default, description and sensitivity.
+ * README's configuration table is generated from the same shape (see `describeConfig`).
+ */
+const onOff = z.enum(['on', 'off']);
+
+export const CONFIG_VARIABLES = {
+  PORT: { schema: z.coerce.number().int().min(0).max(65535).default(3000), description: 'HTTP port of the API.', sensitive: false },
+  HOST: { schema: z.string().min(1).default('0.0.0.0'), description: 'Interface the API listens on.', sensitive: false },
+  DATABASE_URL: {
+    schema: z.string().url().optional(),
+    description: 'PostgreSQL (>= 15) connection URL. Unset: an embedded PostgreSQL is started in DATA_DIR.',
+    sensitive: true,
+  },
+  DATA_DIR: { schema: z.string().min(1).default('./.data'), description: 'Where the embedded PostgreSQL keeps its data (survives restarts).', sensitive: false },
+  SAMPLE_DATA: { schema: onOff.default('on'), description: '`on`: load the sample directory into an empty database at start; `off`: never.', sensitive: false },
+  NODE_ENV: {
+    schema: z.enum(['development', 'production', 'test']).default('development'),
+    description: '`production` turns off introspection, the GraphQL IDE, field suggestions and demo accounts.',
+    sensitive: false,
+  },
+  ADMIN_TOKEN: {
+    schema: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
+    description: 'Bearer token that every mutation requires until accounts exist. Unset: all mutations are refused.',
+    sensitive: true,
+  },
+  ADMIN_EMAIL: { schema: z.string().email().optional(), description: 'With ADMIN_PASSWORD: create this administrator at start if absent.', sensitive: false },
+  ADMIN_PASSWORD: { schema: z.string().min(12).optional(), description: 'Password of ADMIN_EMAIL (at least 12 characters).', sensitive: true },
+  LOG_LEVEL: {
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    description: 'Minimum level of the structured (pino) logs.',
+    sensitive: false,
+  },
+  DB_POOL_SIZE: { schema: z.coerce.number().int().min(1).max(100).default(10), description: 'Connections in the database pool.', sensitive: false },
+  DB_STATEMENT_TIMEOUT_MS: {
+    schema: z.coerce.number().int().min(100).max(600000).default(15000),
+    description: 'statement_timeout for every pooled connection, in milliseconds.',
+    sensitive: false,
+  },
+} as const;
+
+type Vars = typeof CONFIG_VARIABLES;
+export type AppConfig = { readonly [K in keyof Vars]: z.output<Vars[K]['schema']> };
+
+export const configSchema = z.object(
+  Object.fromEntries(Object.entries(CONFIG_VARIABLES).map(([k, v]) => [k, v.schema])) as { [K in keyof Vars]: Vars[K]['schema'] },
+);
+
+export interface ConfigRow {
+  name: string;
+  description: string;
+  default: string;
+  sensitive: boolean;
+}
+
+/** The documented table of settings (README, `cli config`). */
+export function describeConfig(): ConfigRow[] {
+  return Object.entries(CONFIG_VARIABLES).map(([name, v]) => {
+    const parsed = (v.schema as z.ZodType).safeParse(undefined);
+    const def = parsed.success && parsed.data !== undefined ? String(parsed.data) : '(unset)';
+    return { name, description: v.description, default: def, sensitive: v.sensitive };
+  });
+}

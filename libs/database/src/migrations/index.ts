@@ -1,0 +1,5 @@
+import { InitialSchema1764374400000 } from './1764374400000-initial-schema';
+import { SeedTopics1764374400001 } from './1764374400001-seed-topics';
+
+/** Every migration, in order. An explicit list: a glob silently skips a file that fails to build. */
+export const MIGRATIONS = [InitialSchema1764374400000, SeedTopics1764374400001];

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { conflict, notFound, type RequestContext } from '@kakehashi/kernel';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+
+/**
+ * The way services reach the database: the repository or manager of the transaction that travels
+ * on `ctx`, or of the pool when there is none.
+ */
+@Injectable()
+export class TransactionalConnection {
+  constructor(@InjectDataSource() readonly dataSource: DataSource) {}
+
+  manager(ctx: RequestContext): EntityManager {
+    return ctx.transaction ?? this.dataSource.manager;
+  }
+
+  getRepository<T extends ObjectLiteral>(ctx: RequestContext, entity: EntityTarget<T>): Repository<T> {
+    return this.manager(ctx).getRepository(entity);
+  }
+
+  /** Runs `fn` in a transaction (or the one already open on `ctx`), handing it a context that carries it. */
+  async withTransaction<T>(ctx: RequestContext, fn: (txCtx: RequestContext) => Promise<T>): Promise<T> {
+    if (ctx.transaction) return fn(ctx);
+    return this.dataSource.transaction((manager) => fn({ ...ctx, transaction: manager }));
+  }
+
+  /**
+   * Optimistic-locked update: `UPDATE … WHERE id = :id AND version = :expected`. TypeORM's save()
+   * would silently overwrite a newer row. 0 rows → NOT_FOUND or CONFLICT, whichever is true.
+   */
+  async updateVersioned<T extends ObjectLiteral>(
+    ctx: RequestContext,
+    entity: EntityTarget<T>,
+    what: string,
+    row: { id: string; key: string },
+    expectedVersion: number,
+    values: Partial<T>,
+  ): Promise<void> {
+    const repo = this.getRepository(ctx, entity);
+    const result = await repo
+      .createQueryBuilder()
+      .update()
+      .set({ ...values, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
+      .where('id = :id AND version = :expectedVersion', { id: row.id, expectedVersion })
+      .execute();
+    if (result.affected === 1) return;
+    const still = await repo.createQueryBuilder('r').select('r.version', 'version').where('r.id = :id', { id: row.id }).getRawOne<{ version: number }>();
+    if (!still) throw notFound(what, row.key);
+    throw conflict(`${what} "${row.key}" was changed by someone else (version ${still.version}, you sent ${expectedVersion}); reload and retry`, 'STALE_VERSION');
+  }
+}

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionalConnection } from '@kakehashi/database';
+import { badInput, type RequestContext } from '@kakehashi/kernel';
+import { TopicEntity } from './topic.entity';
+
+/** The topic taxonomy: read-mostly, so one query per call is plenty. */
+@Injectable()
+export class TaxonomyService {
+  constructor(private readonly db: TransactionalConnection) {}
+
+  /** All topics, in taxonomy order (domains before their topics). */
+  async list(ctx: RequestContext): Promise<TopicEntity[]> {
+    return this.db.getRepository(ctx, TopicEntity).find({ order: { position: 'ASC' } });
+  }
+
+  /**
+   * Expands topic keys to themselves plus their children (a parent key means the whole domain).
+   * Unknown keys are a BAD_USER_INPUT naming `path`.
+   */
+  async expand(ctx: RequestContext, keys: readonly string[], path = 'topic'): Promise<string[]> {
+    if (!keys.length) return [];
+    const topics = await this.list(ctx);
+    const known = new Set(topics.map((t) => t.key));
+    const unknown = keys.filter((k) => !known.has(k));
+    if (unknown.length) throw badInput(`Unknown topic ${unknown.join(', ')}`, unknown.map((k) => ({ path, message: `"${k}" is not a topic key` })));
+    const wanted = new Set(keys);
+    return topics.filter((t) => wanted.has(t.key) || (t.parentKey !== null && wanted.has(t.parentKey))).map((t) => t.key);
+  }
+}
