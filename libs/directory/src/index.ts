@@ -9,3 +9,4 @@ export * from './partnership/partnership.entity';
 export * from './partnership/partnership-status';
 export * from './knowledge/knowledge.entity';
 export * from './taxonomy/taxonomy.service';
+export * from './taxonomy/taxonomy.data';

@@ -1,5 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { isDomainError, type ErrorCode } from '@kakehashi/kernel';
 
 /** Apollo's own codes for requests that never reached a resolver: all the client's fault. */
@@ -16,9 +15,17 @@ const CLIENT_CODES: Record<string, ErrorCode> = {
   RATE_LIMITED: 'RATE_LIMITED',
 };
 
+/**
+ * Duck-typed: Apollo (ESM) and this app (CJS) load two copies of graphql-js, so `instanceof
+ * GraphQLError` is false for errors Apollo makes.
+ */
+function isGraphQLError(e: unknown): e is GraphQLError {
+  return e instanceof Error && 'originalError' in e && 'extensions' in e && 'locations' in e;
+}
+
 function originalOf(error: unknown): unknown {
   let current = error;
-  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  while (isGraphQLError(current) && current.originalError) current = current.originalError;
   return current;
 }
 
@@ -27,10 +34,10 @@ export function clientCodeOf(formatted: Pick<GraphQLFormattedError, 'extensions'
   const original = originalOf(error);
   if (isDomainError(original)) return original.code;
   const apolloCode = formatted.extensions?.['code'];
-  const thrownByCode = original instanceof Error && !(original instanceof GraphQLError);
+  const thrownByCode = original instanceof Error && !isGraphQLError(original);
   if (typeof apolloCode === 'string' && CLIENT_CODES[apolloCode] && !thrownByCode) return CLIENT_CODES[apolloCode];
   // A GraphQLError raised by graphql-js itself (validation, variable coercion) has no original error.
-  if (original instanceof GraphQLError && !original.originalError) return 'BAD_USER_INPUT';
+  if (isGraphQLError(original) && !original.originalError) return 'BAD_USER_INPUT';
   return 'INTERNAL_SERVER_ERROR';
 }
 

@@ -1,0 +1,59 @@
+/**
+ * The import rules of ARCHITECTURE.md, enforced by `npm run lint` (and so by CI).
+ */
+const libs = ['kernel', 'config', 'database', 'directory', 'interchange', 'matching', 'auth', 'testing'];
+
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'apps-do-not-import-each-other',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'libs-never-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'libs-import-other-libs-only-through-index',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/' },
+      to: { path: '^libs/([^/]+)/src/.+', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$'] },
+    },
+    {
+      name: 'apps-import-libs-only-through-index',
+      severity: 'error',
+      from: { path: '^apps/' },
+      to: { path: '^libs/[^/]+/src/.+', pathNot: '^libs/[^/]+/src/index\\.ts$' },
+    },
+    {
+      name: 'kernel-imports-nothing-internal',
+      severity: 'error',
+      from: { path: '^libs/kernel/' },
+      to: { path: '^(libs|apps)/', pathNot: '^libs/kernel/' },
+    },
+    {
+      name: 'domain-libs-know-no-graphql-or-http',
+      severity: 'error',
+      from: { path: '^libs/(kernel|directory|matching|interchange|database|config)/' },
+      to: { path: 'node_modules/(@nestjs/graphql|@nestjs/apollo|@apollo/|graphql/|express/|@nestjs/platform-express)' },
+    },
+    {
+      name: 'testing-lib-only-from-tests',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: ['\\.(db\\.)?spec\\.ts$', '\\.e2e-spec\\.ts$', '^libs/testing/', '/test/'] },
+      to: { path: '^libs/testing/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    exclude: { path: ['^dist/', '^node_modules/'] },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

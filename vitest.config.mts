@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const lib = (name: string) => fileURLToPath(new URL(`./libs/${name}/src/index.ts`, import.meta.url));
+const alias = Object.fromEntries(
+  ['kernel', 'config', 'database', 'directory', 'interchange', 'matching', 'auth', 'testing'].map((n) => [`@kakehashi/${n}`, lib(n)]),
+);
+
+/**
+ * Three tiers (ARCHITECTURE.md rule 9):
+ *  - unit:        `*.spec.ts` beside the code, pure, no database;
+ *  - integration: `*.db.spec.ts`, real PostgreSQL with the real migrations;
+ *  - e2e:         `*.e2e-spec.ts`, the API over HTTP on real PostgreSQL.
+ * The database tiers share one server (embedded, or DATABASE_URL); each test file gets its own
+ * database, so files run in parallel and in any order.
+ */
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['{apps,libs}/**/*.spec.ts'], exclude: ['**/*.db.spec.ts', '**/node_modules/**'] } },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['{apps,libs}/**/*.db.spec.ts'], globalSetup: ['./libs/testing/src/postgres.global-setup.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['{apps,libs}/**/*.e2e-spec.ts'], globalSetup: ['./libs/testing/src/postgres.global-setup.ts'] },
+      },
+    ],
+  },
+});
