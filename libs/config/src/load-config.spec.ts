@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { describeConfig } from './config.schema';
+import { ConfigError, loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('applies documented defaults to an empty environment', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ PORT: 3000, DATA_DIR: './.data', SAMPLE_DATA: 'on', NODE_ENV: 'development', LOG_LEVEL: 'info' });
+    expect(c.DATABASE_URL).toBeUndefined();
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).PORT).toBe(3000);
+  });
+
+  it('fails fast naming every bad variable', () => {
+    try {
+      loadConfig({ PORT: 'http', SAMPLE_DATA: 'maybe', DATABASE_URL: 'not a url' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const problems = (e as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/PORT/);
+      expect(problems).toMatch(/SAMPLE_DATA/);
+      expect(problems).toMatch(/DATABASE_URL/);
+    }
+  });
+
+  it('requires ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
+    expect(() => loadConfig({ ADMIN_EMAIL: 'a@example.org' })).toThrow(/together/);
+    expect(loadConfig({ ADMIN_EMAIL: 'a@example.org', ADMIN_PASSWORD: 'correct horse battery' }).ADMIN_EMAIL).toBe('a@example.org');
+  });
+
+  it('documents every variable with a description and marks secrets', () => {
+    const rows = describeConfig();
+    expect(rows.every((r) => r.description.length > 10)).toBe(true);
+    expect(rows.find((r) => r.name === 'DATABASE_URL')!.sensitive).toBe(true);
+    expect(rows.find((r) => r.name === 'PORT')!.default).toBe('3000');
+  });
+});
