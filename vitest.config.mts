@@ -21,7 +21,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['{apps,libs}/**/*.spec.ts'], exclude: ['**/*.db.spec.ts', '**/node_modules/**'] } },
+      { extends: true, test: { name: 'unit', include: ['{apps,libs,test}/**/*.spec.ts'], exclude: ['**/*.db.spec.ts', '**/node_modules/**'] } },
       {
         extends: true,
         test: { name: 'integration', include: ['{apps,libs}/**/*.db.spec.ts'], globalSetup: ['./libs/testing/src/postgres.global-setup.ts'] },
