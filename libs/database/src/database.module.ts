@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { TransactionalConnection } from './transactional-connection';
+import { AuditService } from './audit/audit.service';
+import { DATABASE_ENTITIES } from './database.entities';
 
 /** Where the database is: the URL, and the embedded cluster when we run one. */
 export interface DatabaseEndpoint {
@@ -75,8 +77,9 @@ class DatabaseShutdown implements OnApplicationShutdown {
         retryDelay: 1000,
       }),
     }),
+    TypeOrmModule.forFeature(DATABASE_ENTITIES),
   ],
-  providers: [TransactionalConnection, DatabaseShutdown],
-  exports: [TransactionalConnection, DatabaseEndpointModule],
+  providers: [TransactionalConnection, AuditService, DatabaseShutdown],
+  exports: [TransactionalConnection, AuditService, DatabaseEndpointModule],
 })
 export class DatabaseModule {}

@@ -5,3 +5,6 @@ export * from './embedded-postgres';
 export * from './query-log';
 export * from './transactional-connection';
 export { MIGRATIONS } from './migrations';
+export * from './audit/audit-entry.entity';
+export * from './audit/audit.service';
+export * from './database.entities';

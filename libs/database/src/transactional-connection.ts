@@ -44,7 +44,27 @@ export class TransactionalConnection {
       .set({ ...values, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
       .where('id = :id AND version = :expectedVersion', { id: row.id, expectedVersion })
       .execute();
-    if (result.affected === 1) return;
+    if (result.affected !== 1) await this.explainMiss(repo, what, row, expectedVersion);
+  }
+
+  /**
+   * Optimistic-locked delete: `DELETE … WHERE id = :id AND version = :expected`, with the same
+   * NOT_FOUND / CONFLICT answers as `updateVersioned`.
+   */
+  async deleteVersioned<T extends ObjectLiteral>(
+    ctx: RequestContext,
+    entity: EntityTarget<T>,
+    what: string,
+    row: { id: string; key: string },
+    expectedVersion: number,
+  ): Promise<void> {
+    const repo = this.getRepository(ctx, entity);
+    const result = await repo.createQueryBuilder().delete().where('id = :id AND version = :expectedVersion', { id: row.id, expectedVersion }).execute();
+    if (result.affected !== 1) await this.explainMiss(repo, what, row, expectedVersion);
+  }
+
+  /** A versioned write touched no row: the row is gone (NOT_FOUND) or newer (CONFLICT). */
+  private async explainMiss<T extends ObjectLiteral>(repo: Repository<T>, what: string, row: { id: string; key: string }, expectedVersion: number): Promise<never> {
     const still = await repo.createQueryBuilder('r').select('r.version', 'version').where('r.id = :id', { id: row.id }).getRawOne<{ version: number }>();
     if (!still) throw notFound(what, row.key);
     throw conflict(`${what} "${row.key}" was changed by someone else (version ${still.version}, you sent ${expectedVersion}); reload and retry`, 'STALE_VERSION');

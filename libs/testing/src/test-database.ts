@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { inject } from 'vitest';
-import { dataSourceOptions } from '@kakehashi/database';
+import { DATABASE_ENTITIES, dataSourceOptions } from '@kakehashi/database';
 import { DIRECTORY_ENTITIES } from '@kakehashi/directory';
 
 export interface TestDatabase {
@@ -50,7 +50,7 @@ export async function createTestDatabase(
   const empty = await createEmptyDatabase();
   const dataSource = new DataSource({
     ...dataSourceOptions({ url: empty.url, poolSize: 5, statementTimeoutMs: 30_000 }),
-    entities: [...DIRECTORY_ENTITIES, ...(Array.isArray(extraEntities) ? extraEntities : [])],
+    entities: [...DATABASE_ENTITIES, ...DIRECTORY_ENTITIES, ...(Array.isArray(extraEntities) ? extraEntities : [])],
   });
   await dataSource.initialize();
   return {

@@ -1,5 +1,6 @@
 import { InitialSchema1764374400000 } from './1764374400000-initial-schema';
 import { SeedTopics1764374400001 } from './1764374400001-seed-topics';
+import { AuditLog1764374400002 } from './1764374400002-audit-log';
 
 /** Every migration, in order. An explicit list: a glob silently skips a file that fails to build. */
-export const MIGRATIONS = [InitialSchema1764374400000, SeedTopics1764374400001];
+export const MIGRATIONS = [InitialSchema1764374400000, SeedTopics1764374400001, AuditLog1764374400002];
