@@ -1,9 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One audited change. Append-only: nothing updates or deletes these rows. */
 @Entity('audit_log')
-@Index('audit_log_entity_idx', ['entity', 'entityKey'], { synchronize: false })
-@Index('audit_log_at_idx', ['at'], { synchronize: false })
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
