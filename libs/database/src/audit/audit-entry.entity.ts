@@ -28,8 +28,8 @@ export class AuditEntryEntity {
   entityKey: string;
 
   @Column({ type: 'jsonb', nullable: true })
-  before: unknown;
+  before: Record<string, unknown> | null;
 
   @Column({ type: 'jsonb', nullable: true })
-  after: unknown;
+  after: Record<string, unknown> | null;
 }

@@ -23,7 +23,7 @@ export class AuditService {
 
   /** Appends one entry with the actor and request id of `ctx`, in the transaction on `ctx`. */
   async record(ctx: RequestContext, entry: AuditRecord): Promise<void> {
-    await this.db.manager(ctx).insert(AuditEntryEntity, {
+    const row: Omit<AuditEntryEntity, 'id' | 'at'> = {
       actorId: ctx.actor?.id ?? null,
       requestId: ctx.requestId,
       action: entry.action,
@@ -31,11 +31,13 @@ export class AuditService {
       entityKey: entry.key,
       before: toJson(entry.before),
       after: toJson(entry.after),
-    });
+    };
+    // TypeORM's deep-partial insert type cannot express free-form jsonb; the row type above is the check.
+    await this.db.manager(ctx).insert(AuditEntryEntity, row as never);
   }
 }
 
 /** JSON round-trip: Dates become ISO strings, undefined fields vanish, `undefined` becomes null. */
-function toJson(value: unknown): unknown {
-  return value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
+function toJson(value: unknown): Record<string, unknown> | null {
+  return value === undefined || value === null ? null : (JSON.parse(JSON.stringify(value)) as Record<string, unknown>);
 }
