@@ -23,8 +23,25 @@ export const CONFIG_VARIABLES = {
   },
   ADMIN_TOKEN: {
     schema: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
-    description: 'Bearer token that every mutation requires until accounts exist. Unset: all mutations are refused.',
+    description: 'A static administrator bearer token (Authorization: Bearer …) for scripts and operators; accounts sign in with JWTs. Unset: only accounts.',
     sensitive: true,
+  },
+  JWT_SECRET: {
+    schema: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+    description: 'HMAC secret signing access tokens. Required in production; elsewhere unset means a random per-process secret (tokens die with the process).',
+    sensitive: true,
+  },
+  ACCESS_TOKEN_TTL_S: { schema: z.coerce.number().int().min(30).max(86400).default(900), description: 'Lifetime of an access token (JWT), in seconds.', sensitive: false },
+  REFRESH_TOKEN_TTL_S: {
+    schema: z.coerce.number().int().min(300).max(31536000).default(1209600),
+    description: 'Lifetime of a refresh token (rotated on every use), in seconds.',
+    sensitive: false,
+  },
+  INVITATION_TTL_S: { schema: z.coerce.number().int().min(300).max(2592000).default(604800), description: 'How long an editor invitation stays valid, in seconds.', sensitive: false },
+  RATE_LIMIT_PER_MINUTE: {
+    schema: z.coerce.number().int().min(1).max(1000000).default(600),
+    description: 'GraphQL requests one client (IP address) may send per minute (burst of the same size); more get RATE_LIMITED (HTTP 429).',
+    sensitive: false,
   },
   ADMIN_EMAIL: { schema: z.string().email().optional(), description: 'With ADMIN_PASSWORD: create this administrator at start if absent.', sensitive: false },
   ADMIN_PASSWORD: { schema: z.string().min(12).optional(), description: 'Password of ADMIN_EMAIL (at least 12 characters).', sensitive: true },

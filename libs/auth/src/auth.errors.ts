@@ -1,0 +1,37 @@
+import { DomainError } from '@kakehashi/kernel';
+
+/** Stable reasons inside the codes this library raises (clients may branch on them). */
+export const AUTH_REASONS = {
+  BAD_CREDENTIALS: 'BAD_CREDENTIALS',
+  TOKEN_INVALID: 'TOKEN_INVALID',
+  TOKEN_EXPIRED: 'TOKEN_EXPIRED',
+  REFRESH_REUSED: 'REFRESH_REUSED',
+  INVITATION_INVALID: 'INVITATION_INVALID',
+  ACCOUNT_EXISTS: 'ACCOUNT_EXISTS',
+  LOGIN_THROTTLED: 'LOGIN_THROTTLED',
+  NOT_YOUR_MUNICIPALITY: 'NOT_YOUR_MUNICIPALITY',
+} as const;
+
+/** One message for every failed sign-in: it must not tell whether the email exists. */
+export const badCredentials = (): DomainError =>
+  new DomainError('UNAUTHENTICATED', 'Email or password is wrong', [], AUTH_REASONS.BAD_CREDENTIALS);
+
+export const invalidToken = (what: string, reason: string = AUTH_REASONS.TOKEN_INVALID): DomainError =>
+  new DomainError('UNAUTHENTICATED', `The ${what} is not valid${reason === AUTH_REASONS.TOKEN_EXPIRED ? ' any more (expired)' : ''}`, [], reason);
+
+export const loginThrottled = (retryAfterSeconds: number): DomainError =>
+  new DomainError(
+    'RATE_LIMITED',
+    `Too many failed sign-ins; try again in ${retryAfterSeconds} s`,
+    [{ path: 'email', message: `retry after ${retryAfterSeconds} s` }],
+    AUTH_REASONS.LOGIN_THROTTLED,
+  );
+
+/** A row-level refusal naming the records the actor may not change. */
+export const notYours = (what: string, keys: readonly string[]): DomainError =>
+  new DomainError(
+    'FORBIDDEN',
+    `You may not change ${what} ${keys.join(', ')}: it belongs to a municipality you do not edit`,
+    keys.map((k) => ({ path: 'key', message: `${what} "${k}" is not yours to change` })),
+    AUTH_REASONS.NOT_YOUR_MUNICIPALITY,
+  );

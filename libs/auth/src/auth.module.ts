@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, ROOT_LOGGER, type AppConfig, type Logger } from '@kakehashi/config';
+import { AccessModule } from './access/access.module';
+import { AccountService } from './account/account.service';
+import { MunicipalityLookup } from './account/municipality-lookup';
+import { AUTH_ENTITIES } from './auth.entities';
+import { InvitationService } from './invitation/invitation.service';
+import { LoginThrottle } from './rate-limit/login-throttle';
+import { AccountSeeder } from './seed/account-seeder';
+import { AccessTokenService } from './session/access-token.service';
+import { resolveJwtSecret } from './session/jwt-secret';
+import { SessionService } from './session/session.service';
+
+const SERVICES = [AccountService, MunicipalityLookup, SessionService, InvitationService, AccessTokenService];
+
+/**
+ * Accounts, sessions, invitations and the row-level checks. The API imports it whole; domain
+ * libraries import AccessModule only.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(AUTH_ENTITIES),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG, ROOT_LOGGER],
+      useFactory: (config: AppConfig, logger: Logger) => ({ secret: resolveJwtSecret(config, logger.child({ component: 'auth' })) }),
+    }),
+    AccessModule,
+  ],
+  providers: [...SERVICES, { provide: LoginThrottle, useFactory: () => new LoginThrottle() }, AccountSeeder],
+  exports: [...SERVICES, AccessModule],
+})
+export class AuthModule {}
