@@ -1,6 +1,11 @@
 export * from './document';
+export * from './progress';
 export * from './interchange.errors';
+export * from './interchange.module';
 export * from './validation/countries';
 export * from './validation/semantic-checks';
 export * from './validation/validate-document';
 export { isIsoDate, jsonPath } from './validation/schema-check';
+export * from './import/import.service';
+export * from './export/export.service';
+export * from './sample-data/sample-directory';

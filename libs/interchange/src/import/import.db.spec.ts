@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AuditService, TransactionalConnection } from '@kakehashi/database';
+import { TaxonomyService } from '@kakehashi/directory';
+import { systemContext } from '@kakehashi/kernel';
+import { createTestDatabase, type TestDatabase } from '@kakehashi/testing';
+import { SECTIONS, type KakehashiDocument, type PartnershipRecord } from '../document';
+import { InvalidDocumentError } from '../interchange.errors';
+import { sampleDirectoryPath } from '../sample-data/sample-directory';
+import { IMPORT_CHUNK_SIZE, InterchangeImportService, type ImportReport } from './import.service';
+
+let db: TestDatabase;
+let importer: InterchangeImportService;
+const ctx = systemContext('import-spec');
+const sampleText = readFileSync(sampleDirectoryPath(), 'utf8');
+const sample = (): Required<KakehashiDocument> => JSON.parse(sampleText);
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const tx = new TransactionalConnection(db.dataSource);
+  importer = new InterchangeImportService(tx, new TaxonomyService(tx), new AuditService(tx));
+});
+afterAll(() => db?.drop());
+beforeEach(async () => {
+  await db.dataSource.query('TRUNCATE municipality, event, partnership, audit_log CASCADE');
+});
+
+const TABLES = ['municipality', 'expertise', 'need', 'need_topic', 'partnership', 'partnership_topic', 'partnership_member', 'partnership_outcome', 'case_study', 'case_study_topic', 'event'];
+async function rowCounts(): Promise<Record<string, number>> {
+  const [row] = await db.dataSource.query(`SELECT ${TABLES.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(', ')}`);
+  return row;
+}
+/** version and updated_at of every versioned row, by table and key. */
+async function versions(): Promise<string[]> {
+  const rows: { v: string }[] = await db.dataSource.query(
+    ['municipality', 'need', 'partnership', 'case_study', 'event']
+      .map((t) => `SELECT '${t}/' || key || '@' || version || '@' || updated_at::text AS v FROM ${t}`)
+      .concat(`SELECT 'expertise/' || municipality_id || topic_key || '@' || version || '@' || updated_at::text FROM expertise`)
+      .join(' UNION ALL ') + ' ORDER BY 1',
+  );
+  return rows.map((r) => r.v);
+}
+const versionOf = async (table: string, key: string): Promise<number> => (await db.dataSource.query(`SELECT version FROM ${table} WHERE key = $1`, [key]))[0].version;
+const only = (report: ImportReport) => Object.fromEntries(SECTIONS.flatMap((s) => (report.sections[s].created + report.sections[s].updated ? [[s, report.sections[s]]] : [])));
+
+async function rejection(input: unknown): Promise<InvalidDocumentError> {
+  const error = await importer.import(ctx, input).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(InvalidDocumentError);
+  return error as InvalidDocumentError;
+}
+
+describe('import of the sample directory', () => {
+  it('creates every record of the file, with all their children', async () => {
+    const s = sample();
+    const report = await importer.importText(ctx, sampleText);
+    for (const section of SECTIONS) expect(report.sections[section], section).toEqual({ created: s[section].length, updated: 0, unchanged: 0 });
+    const sum = (xs: unknown[][]) => xs.reduce((n, x) => n + x.length, 0);
+    expect(await rowCounts()).toEqual({
+      municipality: s.municipalities.length,
+      expertise: s.expertise.length,
+      need: s.needs.length,
+      need_topic: sum(s.needs.map((n) => n.topics ?? [])),
+      partnership: s.partnerships.length,
+      partnership_topic: sum(s.partnerships.map((p) => p.topics ?? [])),
+      partnership_member: sum(s.partnerships.map((p) => p.members ?? [])),
+      partnership_outcome: sum(s.partnerships.map((p) => p.outcomes ?? [])),
+      case_study: s.caseStudies.length,
+      case_study_topic: sum(s.caseStudies.map((c) => c.topics ?? [])),
+      event: s.events.length,
+    });
+    const [audit] = await db.dataSource.query(`SELECT action, entity, after FROM audit_log`);
+    expect(audit).toMatchObject({ action: 'import', entity: 'directory', after: { municipalities: { created: s.municipalities.length } } });
+  });
+
+  it('re-imported, changes nothing: all unchanged, no version or updated_at moves, no audit entry', async () => {
+    await importer.importText(ctx, sampleText);
+    const before = await versions();
+    const counts = await rowCounts();
+    const again = await importer.importText(ctx, sampleText);
+    for (const section of SECTIONS) expect(again.sections[section], section).toEqual({ created: 0, updated: 0, unchanged: sample()[section].length });
+    expect(await versions()).toEqual(before);
+    expect(await rowCounts()).toEqual(counts);
+    expect(await db.dataSource.query('SELECT count(*)::int AS n FROM audit_log')).toEqual([{ n: 1 }]);
+  });
+
+  it('reports progress per phase, ending at the total', async () => {
+    const seen: string[] = [];
+    await importer.importText(ctx, sampleText, { progress: (p) => seen.push(`${p.phase}:${p.done}/${p.total}`) });
+    expect(seen[0]).toBe('validate:0/1');
+    expect(seen).toContain(`municipalities:${sample().municipalities.length}/${sample().municipalities.length}`);
+    expect(seen).toContain(`events:${sample().events.length}/${sample().events.length}`);
+  });
+});
+
+describe('a document with problems writes nothing', () => {
+  it('one bad field: nothing is written and the error names its path', async () => {
+    const s = sample();
+    (s.municipalities[3] as { population: number }).population = -5;
+    const error = await rejection(s);
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.details).toEqual([{ path: '$.municipalities[3].population', message: 'must be at least 0' }]);
+    expect(Object.values(await rowCounts()).every((n) => n === 0)).toBe(true);
+  });
+
+  it('one unknown reference: nothing is written and the error names its path', async () => {
+    const s = sample();
+    s.needs[5]!.municipality = 'atlantis';
+    const error = await rejection(s);
+    expect(error.details).toEqual([{ path: '$.needs[5].municipality', message: expect.stringContaining('unknown municipality "atlantis"') }]);
+    expect(Object.values(await rowCounts()).every((n) => n === 0)).toBe(true);
+  });
+
+  it('leaves existing data exactly as it was', async () => {
+    await importer.importText(ctx, sampleText);
+    const before = await versions();
+    const s = sample();
+    s.municipalities[0]!.name = 'Renamed';
+    s.expertise[0]!.level = 9;
+    await rejection(s);
+    expect(await versions()).toEqual(before);
+    expect((await db.dataSource.query('SELECT name FROM municipality WHERE key = $1', [s.municipalities[0]!.key]))[0].name).not.toBe('Renamed');
+  });
+
+  it('malformed JSON is a BAD_USER_INPUT at $', async () => {
+    const error = await importer.importText(ctx, '{"format": "kakehashi/v1",').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidDocumentError);
+    expect((error as InvalidDocumentError).details[0]!.path).toBe('$');
+  });
+});
+
+describe('updates', () => {
+  beforeEach(async () => {
+    await importer.importText(ctx, sampleText);
+  });
+
+  it('a change to one field of one record reports exactly 1 updated and bumps only its version', async () => {
+    const s = sample();
+    const target = s.municipalities[10]!;
+    target.population = (target.population ?? 0) + 1;
+    const report = await importer.import(ctx, s);
+    expect(only(report)).toEqual({ municipalities: { created: 0, updated: 1, unchanged: s.municipalities.length - 1 } });
+    expect(await versionOf('municipality', target.key)).toBe(2);
+    expect(await versionOf('municipality', s.municipalities[11]!.key)).toBe(1);
+  });
+
+  it('expertise is matched by (municipality, topic)', async () => {
+    const s = sample();
+    const e = s.expertise[0]!;
+    e.level = e.level === 5 ? 4 : e.level + 1;
+    expect(only(await importer.import(ctx, s))).toEqual({ expertise: { created: 0, updated: 1, unchanged: s.expertise.length - 1 } });
+  });
+
+  it('a removed member is detected, replaced, and makes its partnership updated', async () => {
+    const s = sample();
+    const p = s.partnerships.find((x) => (x.members ?? []).length >= 2) as PartnershipRecord;
+    const removed = p.members!.pop()!;
+    const report = await importer.import(ctx, s);
+    expect(only(report)).toEqual({ partnerships: { created: 0, updated: 1, unchanged: s.partnerships.length - 1 } });
+    const members: { key: string }[] = await db.dataSource.query(
+      `SELECT m.key FROM partnership_member c JOIN partnership p ON p.id = c.partnership_id JOIN municipality m ON m.id = c.municipality_id WHERE p.key = $1 ORDER BY c.position`,
+      [p.key],
+    );
+    expect(members.map((m) => m.key)).toEqual(p.members!.map((m) => m.municipality));
+    expect(members.map((m) => m.key)).not.toContain(removed.municipality);
+    expect(await versionOf('partnership', p.key)).toBe(2);
+  });
+
+  it('an added outcome and a reordered topic list are changes too', async () => {
+    const s = sample();
+    const p = s.partnerships[0]!;
+    p.outcomes = [...(p.outcomes ?? []), { indicator: 'TRAINEES', before: 0, after: 0.1 + 0.2, note: null }];
+    const n = s.needs.find((x) => (x.topics ?? []).length >= 2)!;
+    n.topics = [...n.topics!].reverse();
+    const report = await importer.import(ctx, s);
+    expect(only(report)).toEqual({
+      needs: { created: 0, updated: 1, unchanged: s.needs.length - 1 },
+      partnerships: { created: 0, updated: 1, unchanged: s.partnerships.length - 1 },
+    });
+    // Floating-point values compare exactly on the next import: nothing changes.
+    const again = await importer.import(ctx, s);
+    expect(only(again)).toEqual({});
+  });
+
+  it('records absent from the document are left alone, and references may point at the database', async () => {
+    const s = sample();
+    const existing = s.municipalities[0]!.key;
+    const report = await importer.import(ctx, {
+      format: 'kakehashi/v1',
+      needs: [{ key: 'brand-new-need', municipality: existing, title: 'A new need', topics: ['nrw'] }],
+    });
+    expect(only(report)).toEqual({ needs: { created: 1, updated: 0, unchanged: 0 } });
+    expect((await rowCounts()).municipality).toBe(s.municipalities.length);
+    expect((await rowCounts()).need).toBe(s.needs.length + 1);
+  });
+});
+
+describe('large documents', () => {
+  it('are written in chunks: more records than one chunk all arrive, and re-import is unchanged', async () => {
+    const n = IMPORT_CHUNK_SIZE + 5;
+    const doc = {
+      format: 'kakehashi/v1',
+      municipalities: Array.from({ length: n }, (_, i) => ({ key: `m-${i}`, name: `M ${i}`, kind: 'LOCAL_GOVERNMENT', country: 'JP' })),
+      needs: Array.from({ length: n }, (_, i) => ({ key: `n-${i}`, municipality: `m-${i}`, title: 'Need', topics: ['nrw', 'network'] })),
+    };
+    expect(only(await importer.import(ctx, doc))).toEqual({ municipalities: { created: n, updated: 0, unchanged: 0 }, needs: { created: n, updated: 0, unchanged: 0 } });
+    expect((await rowCounts()).need_topic).toBe(2 * n);
+    expect(only(await importer.import(ctx, doc))).toEqual({});
+  });
+});
