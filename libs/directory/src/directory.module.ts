@@ -1,9 +1,31 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DIRECTORY_ENTITIES } from './directory.entities';
+import { ExpertiseService } from './expertise/expertise.service';
+import { KnowledgeCommandService } from './knowledge/knowledge-command.service';
+import { KnowledgeQueryService } from './knowledge/knowledge-query.service';
+import { MunicipalityCommandService } from './municipality/municipality-command.service';
+import { MunicipalityQueryService } from './municipality/municipality-query.service';
+import { NeedCommandService } from './need/need-command.service';
+import { NeedQueryService } from './need/need-query.service';
+import { PartnershipCommandService } from './partnership/partnership-command.service';
+import { PartnershipQueryService } from './partnership/partnership-query.service';
+import { SearchService } from './search/search.service';
 import { TaxonomyService } from './taxonomy/taxonomy.service';
 
-const SERVICES = [TaxonomyService];
+const SERVICES = [
+  TaxonomyService,
+  MunicipalityQueryService,
+  MunicipalityCommandService,
+  ExpertiseService,
+  NeedQueryService,
+  NeedCommandService,
+  PartnershipQueryService,
+  PartnershipCommandService,
+  KnowledgeQueryService,
+  KnowledgeCommandService,
+  SearchService,
+];
 
 /** The directory domain: entities and the services that read and change them. No GraphQL here. */
 @Module({

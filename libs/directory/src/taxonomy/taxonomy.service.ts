@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '@kakehashi/database';
 import { badInput, type RequestContext } from '@kakehashi/kernel';
+import { unknownReferences, type KeyRef } from '../directory.errors';
 import { TopicEntity } from './topic.entity';
 
 /** The topic taxonomy: read-mostly, so one query per call is plenty. */
@@ -25,5 +26,13 @@ export class TaxonomyService {
     if (unknown.length) throw badInput(`Unknown topic ${unknown.join(', ')}`, unknown.map((k) => ({ path, message: `"${k}" is not a topic key` })));
     const wanted = new Set(keys);
     return topics.filter((t) => wanted.has(t.key) || (t.parentKey !== null && wanted.has(t.parentKey))).map((t) => t.key);
+  }
+
+  /** Every referenced topic exists, or BAD_USER_INPUT naming the path of each unknown one (`input.topics.1`). */
+  async assertKnown(ctx: RequestContext, refs: readonly KeyRef[]): Promise<void> {
+    if (!refs.length) return;
+    const known = new Set((await this.list(ctx)).map((t) => t.key));
+    const unknown = refs.filter((r) => !known.has(r.key));
+    if (unknown.length) throw unknownReferences('topic', unknown);
   }
 }

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionalConnection } from '@kakehashi/database';
+import { notFound, type Page, type PageRequest, type RequestContext } from '@kakehashi/kernel';
+import { In } from 'typeorm';
+import { unknownReferences, type KeyRef } from '../directory.errors';
+import { ExpertiseEntity } from '../expertise/expertise.entity';
+import { containsPattern, fetchPage, indexBy } from '../shared/paging';
+import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { MunicipalityEntity } from './municipality.entity';
+import type { MunicipalityFilter } from './municipality.types';
+
+/** Reads municipalities: by key, in batches by id (for loaders), and filtered pages. */
+@Injectable()
+export class MunicipalityQueryService {
+  constructor(
+    private readonly db: TransactionalConnection,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
+
+  async findByKey(ctx: RequestContext, key: string): Promise<MunicipalityEntity | null> {
+    return this.db.getRepository(ctx, MunicipalityEntity).findOneBy({ key });
+  }
+
+  /** The municipality with this key, or NOT_FOUND. */
+  async getByKey(ctx: RequestContext, key: string): Promise<MunicipalityEntity> {
+    const found = await this.findByKey(ctx, key);
+    if (!found) throw notFound('Municipality', key);
+    return found;
+  }
+
+  /** One statement for any number of ids. */
+  async byIds(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, MunicipalityEntity>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.getRepository(ctx, MunicipalityEntity).findBy({ id: In([...ids]) });
+    return indexBy(rows, (m) => m.id);
+  }
+
+  /** Resolves referenced keys to ids in one statement; unknown keys are BAD_USER_INPUT naming their paths. */
+  async requireIds(ctx: RequestContext, refs: readonly KeyRef[]): Promise<Map<string, string>> {
+    if (!refs.length) return new Map();
+    const rows = await this.db
+      .getRepository(ctx, MunicipalityEntity)
+      .find({ select: { id: true, key: true }, where: { key: In([...new Set(refs.map((r) => r.key))]) } });
+    const ids = new Map(rows.map((m) => [m.key, m.id]));
+    const unknown = refs.filter((r) => !ids.has(r.key));
+    if (unknown.length) throw unknownReferences('municipality', unknown);
+    return ids;
+  }
+
+  /** A page of municipalities matching `filter`, ordered by key. */
+  async list(ctx: RequestContext, filter: MunicipalityFilter | null | undefined, page: PageRequest): Promise<Page<MunicipalityEntity>> {
+    const f = filter ?? {};
+    const qb = this.db.getRepository(ctx, MunicipalityEntity).createQueryBuilder('m').orderBy('m.key', 'ASC');
+    if (f.country) qb.andWhere('m.country = :country', { country: f.country.toUpperCase() });
+    if (f.region) qb.andWhere('lower(m.region) = lower(:region)', { region: f.region });
+    if (f.kind) qb.andWhere('m.kind = :kind', { kind: f.kind });
+    if (f.overseasExperience) qb.andWhere('m.overseas_experience = :experience', { experience: f.overseasExperience });
+    if (f.text?.trim()) qb.andWhere(`m.search_text LIKE :text ESCAPE '\\'`, { text: containsPattern(f.text.trim()) });
+    if (f.topic) {
+      const topics = await this.taxonomy.expand(ctx, [f.topic], 'filter.topic');
+      const sub = qb
+        .subQuery()
+        .select('1')
+        .from(ExpertiseEntity, 'e')
+        .where('e.municipality_id = m.id AND e.topic_key IN (:...topics)')
+        .getQuery();
+      qb.andWhere(`EXISTS ${sub}`, { topics });
+    }
+    return fetchPage(qb, page);
+  }
+}

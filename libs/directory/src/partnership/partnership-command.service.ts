@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService, TransactionalConnection } from '@kakehashi/database';
+import type { RequestContext } from '@kakehashi/kernel';
+import { In } from 'typeorm';
+import { PartnershipStatus } from '../directory.enums';
+import { MunicipalityEntity } from '../municipality/municipality.entity';
+import { MunicipalityQueryService } from '../municipality/municipality-query.service';
+import { assertYearOrder, patchOf } from '../shared/patch';
+import { insertKeyed, loadByKey, replaceTopicLinks, topicKeysOf, topicRefs } from '../shared/records';
+import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { PartnershipEntity, PartnershipMemberEntity, PartnershipOutcomeEntity, PartnershipTopicEntity } from './partnership.entity';
+import { assertTransition } from './partnership-status';
+import {
+  PARTNERSHIP_COLUMNS,
+  REQUIRED_PARTNERSHIP_FIELDS,
+  type CreatePartnership,
+  type PartnershipMemberFields,
+  type PartnershipOutcomeFields,
+  type UpdatePartnership,
+} from './partnership.types';
+
+const WHAT = 'Partnership';
+const AUDIT = 'partnership';
+
+/** The partnership with its lists, references as keys: what the audit trail keeps. */
+interface PartnershipSnapshot {
+  partnership: PartnershipEntity;
+  topics: string[];
+  members: { municipality: string; role: string }[];
+  outcomes: PartnershipOutcomeFields[];
+}
+
+/** Changes partnerships; each method is one transaction with its audit entry. */
+@Injectable()
+export class PartnershipCommandService {
+  constructor(
+    private readonly db: TransactionalConnection,
+    private readonly taxonomy: TaxonomyService,
+    private readonly municipalities: MunicipalityQueryService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(ctx: RequestContext, input: CreatePartnership): Promise<PartnershipEntity> {
+    return this.db.withTransaction(ctx, async (tx) => {
+      const columns = patchOf(input, PARTNERSHIP_COLUMNS, REQUIRED_PARTNERSHIP_FIELDS);
+      assertYearOrder(columns.startYear, columns.endYear);
+      const memberIds = await this.memberIds(tx, input.members);
+      await this.taxonomy.assertKnown(tx, topicRefs(input.topics));
+      const id = await insertKeyed(this.db, tx, PartnershipEntity, WHAT, { ...columns, key: input.key, status: input.status ?? PartnershipStatus.PROPOSED });
+      await this.replaceLists(tx, id, input, memberIds);
+      const after = await this.snapshot(tx, id);
+      await this.audit.record(tx, { action: 'create', entity: AUDIT, key: input.key, after });
+      return after.partnership;
+    });
+  }
+
+  async update(ctx: RequestContext, input: UpdatePartnership): Promise<PartnershipEntity> {
+    return this.db.withTransaction(ctx, async (tx) => {
+      const patch = patchOf(input, PARTNERSHIP_COLUMNS, REQUIRED_PARTNERSHIP_FIELDS);
+      const current = await loadByKey(this.db, tx, PartnershipEntity, WHAT, input.key);
+      assertYearOrder(patch.startYear !== undefined ? patch.startYear : current.startYear, patch.endYear !== undefined ? patch.endYear : current.endYear);
+      const memberIds = await this.memberIds(tx, input.members);
+      if (input.topics !== undefined) await this.taxonomy.assertKnown(tx, topicRefs(input.topics));
+      const before = await this.snapshot(tx, current.id);
+      await this.db.updateVersioned(tx, PartnershipEntity, WHAT, current, input.version, patch);
+      await this.replaceLists(tx, current.id, input, memberIds);
+      const after = await this.snapshot(tx, current.id);
+      await this.audit.record(tx, { action: 'update', entity: AUDIT, key: current.key, before, after });
+      return after.partnership;
+    });
+  }
+
+  /** Moves the partnership along its life (`assertTransition`); a refused step is BAD_USER_INPUT (INVALID_TRANSITION). */
+  async changeStatus(ctx: RequestContext, key: string, status: PartnershipStatus, version: number): Promise<PartnershipEntity> {
+    return this.db.withTransaction(ctx, async (tx) => {
+      const before = await loadByKey(this.db, tx, PartnershipEntity, WHAT, key);
+      assertTransition(before.status, status);
+      await this.db.updateVersioned(tx, PartnershipEntity, WHAT, before, version, { status });
+      const after = await this.db.getRepository(tx, PartnershipEntity).findOneByOrFail({ id: before.id });
+      await this.audit.record(tx, { action: 'change-status', entity: AUDIT, key, before, after });
+      return after;
+    });
+  }
+
+  /** Member municipality ids by key; unknown keys are BAD_USER_INPUT naming `input.members.N.municipality`. */
+  private async memberIds(tx: RequestContext, members: readonly PartnershipMemberFields[] | null | undefined): Promise<Map<string, string>> {
+    return this.municipalities.requireIds(tx, (members ?? []).map((m, i) => ({ key: m.municipality, path: `input.members.${i}.municipality` })));
+  }
+
+  /** Replaces the lists that were sent (undefined = keep; null = empty). */
+  private async replaceLists(tx: RequestContext, id: string, input: Partial<CreatePartnership>, memberIds: Map<string, string>): Promise<void> {
+    if (input.topics !== undefined) await replaceTopicLinks(this.db, tx, PartnershipTopicEntity, 'partnershipId', id, input.topics ?? []);
+    if (input.members !== undefined) {
+      const repo = this.db.getRepository(tx, PartnershipMemberEntity);
+      await repo.delete({ partnershipId: id });
+      const rows = (input.members ?? []).map((m, position) => ({ partnershipId: id, municipalityId: memberIds.get(m.municipality)!, role: m.role, position }));
+      if (rows.length) await repo.insert(rows);
+    }
+    if (input.outcomes !== undefined) {
+      const repo = this.db.getRepository(tx, PartnershipOutcomeEntity);
+      await repo.delete({ partnershipId: id });
+      const rows = (input.outcomes ?? []).map((o, position) => ({ partnershipId: id, position, indicator: o.indicator, before: o.before ?? null, after: o.after ?? null, note: o.note ?? null }));
+      if (rows.length) await repo.insert(rows);
+    }
+  }
+
+  private async snapshot(tx: RequestContext, id: string): Promise<PartnershipSnapshot> {
+    const partnership = await this.db.getRepository(tx, PartnershipEntity).findOneByOrFail({ id });
+    const members = await this.db.getRepository(tx, PartnershipMemberEntity).find({ where: { partnershipId: id }, order: { position: 'ASC' } });
+    const municipalities = members.length
+      ? await this.db.getRepository(tx, MunicipalityEntity).find({ select: { id: true, key: true }, where: { id: In(members.map((m) => m.municipalityId)) } })
+      : [];
+    const keyOf = new Map(municipalities.map((m) => [m.id, m.key]));
+    const outcomes = await this.db.getRepository(tx, PartnershipOutcomeEntity).find({ where: { partnershipId: id }, order: { position: 'ASC' } });
+    return {
+      partnership,
+      topics: (await topicKeysOf(this.db, tx, PartnershipTopicEntity, 'partnershipId', [id])).get(id) ?? [],
+      members: members.map((m) => ({ municipality: keyOf.get(m.municipalityId)!, role: m.role })),
+      outcomes: outcomes.map(({ indicator, before, after, note }) => ({ indicator, before, after, note })),
+    };
+  }
+}

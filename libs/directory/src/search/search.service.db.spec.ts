@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TransactionalConnection } from '@kakehashi/database';
+import { createRequestContext } from '@kakehashi/kernel';
+import { createTestDatabase, insertCaseStudy, insertMunicipality, insertNeed, insertPartnership, type TestDatabase } from '@kakehashi/testing';
+import { SearchService } from './search.service';
+
+let db: TestDatabase;
+let search: SearchService;
+const ctx = createRequestContext();
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  search = new SearchService(new TransactionalConnection(db.dataSource));
+  const ds = db.dataSource;
+  const kawasaki = await insertMunicipality(ds, { key: 'kawasaki', name: 'Kawasaki City', nameJa: '川崎市', organization: 'Kawasaki City Waterworks and Sewerage Bureau', region: 'Kanto' });
+  const yokohama = await insertMunicipality(ds, { key: 'yokohama', name: 'Yokohama City', nameJa: '横浜市', organization: 'Yokohama Waterworks Bureau', region: 'Kanto' });
+  const makassar = await insertMunicipality(ds, { key: 'makassar', name: 'Makassar', country: 'ID', organization: 'PDAM Makassar' });
+  await insertMunicipality(ds, { key: 'kawaguchi', name: 'Kawaguchi City', nameJa: '川口市' });
+  await insertNeed(ds, makassar, { key: 'makassar-leakage', title: 'Reduce underground leakage', description: 'Half of the water produced is lost through leaks in old pipes.' });
+  await insertNeed(ds, yokohama, { key: 'yokohama-pr', title: 'Tell citizens about international work', description: 'Public relations for the 50th anniversary.' });
+  await insertPartnership(ds, { key: 'kawasaki-makassar-2022', title: 'Kawasaki and Makassar grassroots cooperation', summary: 'Acoustic surveys and repair training.', members: [{ municipality: kawasaki }, { municipality: makassar }] });
+  await insertCaseStudy(ds, { key: 'yokohama-africa-training', title: 'Training urban waterworks engineers from Africa', municipalityId: yokohama.id, summary: 'Issue-specific training hosted in Yokohama.' });
+});
+afterAll(() => db?.drop());
+
+describe('SearchService', () => {
+  it('ranks the record whose title has the English word first, stems included', async () => {
+    const hits = await search.search(ctx, 'leaks', 10);
+    expect(hits[0]).toMatchObject({ kind: 'NEED', key: 'makassar-leakage' });
+    expect(hits[0]!.score).toBeGreaterThan(0);
+    expect(hits[0]!.score).toBeLessThanOrEqual(1);
+  });
+
+  it('forgives a typo through trigram similarity', async () => {
+    const hits = await search.search(ctx, 'leakge', 10);
+    expect(hits[0]).toMatchObject({ kind: 'NEED', key: 'makassar-leakage', title: 'Reduce underground leakage' });
+  });
+
+  it('finds a Japanese name of two characters by substring, and not its neighbour', async () => {
+    const hits = await search.search(ctx, '川崎', 10);
+    expect(hits.map((h) => h.key)).toEqual(['kawasaki']);
+    expect(hits[0]!.snippet).toContain('川崎市');
+    expect((await search.search(ctx, '横浜', 10))[0]).toMatchObject({ kind: 'MUNICIPALITY', key: 'yokohama' });
+  });
+
+  it('puts the municipality before records that only mention it', async () => {
+    const hits = await search.search(ctx, 'kawasaki', 10);
+    expect(hits.map((h) => `${h.kind}:${h.key}`).slice(0, 2)).toEqual(['MUNICIPALITY:kawasaki', 'PARTNERSHIP:kawasaki-makassar-2022']);
+  });
+
+  it('takes % and _ literally', async () => {
+    expect(await search.search(ctx, '%', 10)).toEqual([]);
+    expect(await search.search(ctx, '_', 10)).toEqual([]);
+  });
+
+  it('refuses empty, blank and over-long text, and first out of range', async () => {
+    for (const text of ['', '   ', 'x'.repeat(201)]) {
+      await expect(search.search(ctx, text, 10)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: [{ path: 'text' }] });
+    }
+    await expect(search.search(ctx, 'water', 101)).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: [{ path: 'first' }] });
+  });
+
+  it('limits the number of hits to first', async () => {
+    expect(await search.search(ctx, 'city', 2)).toHaveLength(2);
+  });
+});

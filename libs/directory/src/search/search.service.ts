@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionalConnection } from '@kakehashi/database';
+import { badInput, pageRequest, type RequestContext } from '@kakehashi/kernel';
+import { containsPattern } from '../shared/paging';
+import { snippetAround } from './snippet';
+
+export const SearchHitKind = Object.freeze({ MUNICIPALITY: 'MUNICIPALITY', NEED: 'NEED', PARTNERSHIP: 'PARTNERSHIP', CASE_STUDY: 'CASE_STUDY' } as const);
+export type SearchHitKind = keyof typeof SearchHitKind;
+
+export interface SearchHit {
+  kind: SearchHitKind;
+  /** Id of the record, for loading it. */
+  id: string;
+  key: string;
+  title: string;
+  snippet: string;
+  /** 0..1, best first. */
+  score: number;
+}
+
+export const MAX_SEARCH_TEXT = 200;
+
+/**
+ * Every searchable record as (kind, id, key, title, title_text, body, search_text, search_document).
+ * `title_text` is what a title match is judged on (a municipality's names in both languages).
+ */
+const CANDIDATES = `
+  SELECT 'MUNICIPALITY' AS kind, m.id, m.key, m.name AS title, lower(m.key || ' ' || m.name || ' ' || coalesce(m.name_ja, '')) AS title_text,
+         concat_ws(' · ', m.name_ja, m.organization, m.region, m.subdivision) AS body, m.search_text, m.search_document
+    FROM municipality m
+  UNION ALL
+  SELECT 'NEED', n.id, n.key, n.title, lower(n.key || ' ' || n.title), coalesce(n.description, ''), n.search_text, n.search_document FROM need n
+  UNION ALL
+  SELECT 'PARTNERSHIP', p.id, p.key, p.title, lower(p.key || ' ' || p.title), coalesce(p.summary, ''), p.search_text, p.search_document FROM partnership p
+  UNION ALL
+  SELECT 'CASE_STUDY', c.id, c.key, c.title, lower(c.key || ' ' || c.title), coalesce(c.summary, ''), c.search_text, c.search_document FROM case_study c`;
+
+/**
+ * Three signals, because each alone fails someone: full-text rank (English words and their stems),
+ * trigram word similarity (typos such as "leakge"), and plain substring (Japanese names like 川崎,
+ * which have no stems and too few characters for trigrams). A match in the title counts extra.
+ */
+const SEARCH_SQL = `
+  WITH q AS (SELECT websearch_to_tsquery('english', $1) AS tsq, lower($1) AS t, $2::text AS pattern),
+  scored AS (
+    SELECT h.kind, h.id, h.key, h.title, left(h.body, 4000) AS body,
+           h.search_text LIKE q.pattern AS sub,
+           h.title_text LIKE q.pattern AS title_sub,
+           h.search_document @@ q.tsq AS ts_match,
+           ts_rank(h.search_document, q.tsq) AS rank,
+           word_similarity(q.t, h.search_text) AS sim,
+           word_similarity(q.t, h.title_text) AS title_sim
+      FROM (${CANDIDATES}) h CROSS JOIN q)
+  SELECT kind, id, key, title, body,
+         round((0.35 * sub::int + 0.15 * title_sub::int + 0.2 * least(1, rank * 10) + 0.2 * sim + 0.1 * title_sim)::numeric, 4)::float8 AS score
+    FROM scored
+   WHERE sub OR ts_match OR sim >= $3
+   ORDER BY score DESC, kind, key
+   LIMIT $4`;
+
+/** Below this trigram word similarity a record that matches no other way is not a hit. */
+const MIN_SIMILARITY = 0.45;
+
+/** Free-text search across municipalities, needs, partnerships and case studies: one statement. */
+@Injectable()
+export class SearchService {
+  constructor(private readonly db: TransactionalConnection) {}
+
+  /** The best `first` (1–100, default 20) hits for `text`, best first. */
+  async search(ctx: RequestContext, text: string, first?: number | null): Promise<SearchHit[]> {
+    const trimmed = text.trim();
+    if (!trimmed) throw badInput('text must not be empty', [{ path: 'text', message: 'type at least one character' }]);
+    if (text.length > MAX_SEARCH_TEXT) throw badInput(`text is longer than ${MAX_SEARCH_TEXT} characters`, [{ path: 'text', message: `at most ${MAX_SEARCH_TEXT} characters` }]);
+    const { first: limit } = pageRequest(first, null);
+    const rows: (Omit<SearchHit, 'snippet'> & { body: string })[] = await this.db.manager(ctx).query(SEARCH_SQL, [trimmed, containsPattern(trimmed), MIN_SIMILARITY, limit]);
+    return rows.map(({ body, ...hit }) => ({ ...hit, snippet: snippetAround(body, trimmed) }));
+  }
+}
