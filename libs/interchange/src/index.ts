@@ -9,3 +9,5 @@ export { isIsoDate, jsonPath } from './validation/schema-check';
 export * from './import/import.service';
 export * from './export/export.service';
 export * from './sample-data/sample-directory';
+export * from './sample-data/sample-data.service';
+export * from './sample-data/sample-data.module';
