@@ -25,7 +25,7 @@ export function improved(o: OutcomeFacts): boolean {
 
 export function describeOutcome(o: OutcomeFacts): string {
   const unit = /PERCENT/i.test(o.indicator) ? '%' : '';
-  const name = o.indicator.replace(/_PERCENT$/i, '').replace(/_/g, ' ').toLowerCase();
+  const name = /^NRW/i.test(o.indicator) ? 'NRW' : o.indicator.replace(/_PERCENT$/i, '').replace(/_PER_DAY$/i, '/day').replace(/_/g, ' ').toLowerCase();
   return `${name} ${o.before}${unit}→${o.after}${unit}`;
 }
 

@@ -35,7 +35,7 @@ describe('textFit', () => {
     const mentioned = tax.mentions('地下漏水を減らしたい');
     const none = textFit(tax, 'k', mentioned, [], []);
     const some = textFit(tax, 'k', mentioned, expertise, []);
-    const more = textFit(tax, 'k', mentioned, expertise, [{ type: 'CASE_STUDY', key: 'cs', label: 'Leak teams', rank: 0.4 }]);
+    const more = textFit(tax, 'k', mentioned, expertise, [{ type: 'CASE_STUDY', key: 'cs', label: 'Leak teams', rank: 0.5 }]);
     expect([none.strength, some.strength, more.strength]).toEqual([0, 0.5, 1]);
     expect(more.records.map((r) => r.key)).toEqual(['k:nrw.leak-detection', 'cs']);
   });

@@ -64,7 +64,7 @@ export function topicFit(tax: Taxonomy, municipalityKey: string, wanted: readonl
 }
 
 /** Full-text rank that counts as a perfect text match (ts_rank_cd normalised to 0..1 rarely exceeds it). */
-export const FULL_TEXT_SATURATION = 0.4;
+export const FULL_TEXT_SATURATION = 0.5;
 
 /**
  * Text fit: how well the candidate's own words (expertise evidence, partnership summaries, case
@@ -87,12 +87,13 @@ export function textFit(
   ).filter((c) => c.via);
   const mentionFit = mentioned.length ? covers.reduce((s, c) => s + c.value, 0) / mentioned.length : 0;
   const strength = mentioned.length ? 0.5 * fullText + 0.5 * mentionFit : fullText;
-  const words = (key: string) => mentioned.find((m) => m.key === key)?.words.slice(0, 2).join('", "') ?? '';
-  const parts = covers.map((c) => `"${words(c.wanted)}" → ${tax.labelEn(c.via!.topicKey)} (level ${c.via!.level})`);
-  const partsJa = covers.map((c) => `「${words(c.wanted)}」→ ${tax.labelJa(c.via!.topicKey)}（レベル${c.via!.level}）`);
-  if (top.length) {
-    parts.push(`wording close to ${top.map((h) => h.label).join('; ')}`);
-    partsJa.push(`記述が近い記録：${top.map((h) => h.label).join('；')}`);
+  const words = (key: string) => mentioned.find((m) => m.key === key)?.words.slice(0, 2) ?? [];
+  const parts = covers.map((c) => `${words(c.wanted).map((w) => `"${w}"`).join(', ')} → ${tax.labelEn(c.via!.topicKey)} (level ${c.via!.level})`);
+  const partsJa = covers.map((c) => `${words(c.wanted).map((w) => `「${w}」`).join('')}→ ${tax.labelJa(c.via!.topicKey)}（レベル${c.via!.level}）`);
+  const titles = [...new Set(top.map((h) => h.label))].slice(0, 2);
+  if (titles.length) {
+    parts.push(`wording close to "${titles.join('", "')}"`);
+    partsJa.push(`記述が近い記録：「${titles.join('」「')}」`);
   }
   return {
     kind: 'TEXT_FIT',

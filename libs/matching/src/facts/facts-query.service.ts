@@ -1,0 +1,317 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionalConnection } from '@kakehashi/database';
+import { MunicipalityEntity, TaxonomyService } from '@kakehashi/directory';
+import type { RequestContext } from '@kakehashi/kernel';
+import { In } from 'typeorm';
+import { MatchingErrors } from '../matching.errors';
+import {
+  NO_FEEDBACK,
+  type CandidateFacts,
+  type CaseStudyFacts,
+  type ExpertiseFacts,
+  type FeedbackFacts,
+  type NeedFacts,
+  type PartnershipFacts,
+  type TextHit,
+} from '../scoring/facts';
+import { Taxonomy } from '../scoring/taxonomy';
+
+/** A need row with its topics, as the matcher reads it. */
+export interface NeedRow extends NeedFacts {
+  id: string;
+  status: string;
+  priority: string | null;
+  expiresOn: string | null;
+}
+
+export interface CandidateQuery {
+  /** Related topic → grade (from Taxonomy.related). */
+  related: ReadonlyMap<string, number>;
+  /** Never return these (the need's own municipality, dismissed ones). */
+  excludeIds: readonly string[];
+  /** Expertise rows read per related topic (best levels first): bounds the work at any directory size. */
+  perTopic: number;
+  limit: number;
+}
+
+/** Partnership statuses that count as work done or under way (cancelled ones prove nothing). */
+export const LIVE_STATUSES = ['COMPLETED', 'ACTIVE', 'DORMANT', 'AGREED', 'PROPOSED'] as const;
+
+type Row = Record<string, unknown>;
+
+/**
+ * Words so common in this sector's records that matching them says nothing ("water", "city"…):
+ * left out of the text query so a need about hilly pressure zones does not match an earthquake
+ * project merely because both mention a city's water.
+ */
+export const GENERIC_WORDS =
+  'water waters city cities supply supplies utility utilities municipal municipality municipalities bureau project projects cooperation ' +
+  'system systems service services area areas improve improvement reduce reduction plan plans new work works staff japan japanese need needs want wants';
+
+/**
+ * Reads the facts the scoring functions need, for a bounded set of candidates, with a fixed number
+ * of statements whatever the directory size. Everything runs in the transaction on `ctx` (the
+ * evaluation hides records inside one).
+ */
+@Injectable()
+export class FactsQueryService {
+  constructor(
+    private readonly db: TransactionalConnection,
+    private readonly taxonomyService: TaxonomyService,
+  ) {}
+
+  private q<T = Row>(ctx: RequestContext, sql: string, params: unknown[]): Promise<T[]> {
+    return this.db.manager(ctx).query(sql, params) as Promise<T[]>;
+  }
+
+  async taxonomy(ctx: RequestContext): Promise<Taxonomy> {
+    return new Taxonomy(await this.taxonomyService.list(ctx));
+  }
+
+  async municipalityByKey(ctx: RequestContext, key: string): Promise<MunicipalityEntity> {
+    const m = await this.db.getRepository(ctx, MunicipalityEntity).findOneBy({ key });
+    if (!m) throw MatchingErrors.municipalityNotFound(key);
+    return m;
+  }
+
+  async municipalities(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, MunicipalityEntity>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.getRepository(ctx, MunicipalityEntity).findBy({ id: In([...ids]) });
+    return new Map(rows.map((m) => [m.id, m]));
+  }
+
+  /** Needs by key (with topics and municipality), in the order asked; unknown keys → NOT_FOUND. */
+  async needsByKey(ctx: RequestContext, keys: readonly string[]): Promise<NeedRow[]> {
+    if (!keys.length) return [];
+    const rows = await this.q<Row>(
+      ctx,
+      `SELECT n.id, n.key, n.title, n.description, n.status, n.priority, n.schemes::text[] AS schemes, n.expires_on::text AS expires_on, n.municipality_id,
+              ARRAY(SELECT nt.topic_key FROM need_topic nt WHERE nt.need_id = n.id ORDER BY nt.position) AS topics
+         FROM need n WHERE n.key = ANY($1::varchar[])`,
+      [[...keys]],
+    );
+    const munis = await this.municipalities(ctx, [...new Set(rows.map((r) => r['municipality_id'] as string))]);
+    const byKey = new Map(rows.map((r) => [r['key'] as string, r]));
+    return keys.map((key) => {
+      const r = byKey.get(key);
+      if (!r) throw MatchingErrors.needNotFound(key);
+      return {
+        id: r['id'] as string,
+        key,
+        title: r['title'] as string,
+        text: `${r['title'] as string}\n${(r['description'] as string | null) ?? ''}`.trim(),
+        topicKeys: r['topics'] as string[],
+        schemes: r['schemes'] as string[],
+        status: r['status'] as string,
+        priority: r['priority'] as string | null,
+        expiresOn: r['expires_on'] as string | null,
+        municipality: munis.get(r['municipality_id'] as string)!,
+      };
+    });
+  }
+
+  /** Keys of open, unexpired needs, most urgent first (then by key). */
+  async openNeedKeys(ctx: RequestContext, limit: number): Promise<string[]> {
+    const rows = await this.q<{ key: string }>(
+      ctx,
+      `SELECT key FROM need WHERE status = 'OPEN' AND (expires_on IS NULL OR expires_on >= current_date)
+        ORDER BY CASE priority WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 WHEN 'LOW' THEN 2 ELSE 3 END, key LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.key);
+  }
+
+  /**
+   * Candidate generation, in SQL and on indexes: municipalities with expertise on related topics
+   * (the best `perTopic` per topic, via expertise (topic_key, level DESC, municipality_id)) or that
+   * provided partnerships on them, ranked by a cheap pre-score. Returns ids, best first.
+   */
+  async partnerCandidateIds(ctx: RequestContext, c: CandidateQuery): Promise<string[]> {
+    const topics = [...c.related.keys()];
+    const grades = topics.map((t) => c.related.get(t)!);
+    const rows = await this.q<{ id: string }>(
+      ctx,
+      `WITH rel AS (SELECT * FROM unnest($1::varchar[], $2::float8[]) AS r(topic_key, grade)),
+       ex AS (
+         SELECT x.municipality_id, max(rel.grade * x.level / 5.0) AS fit
+           FROM rel CROSS JOIN LATERAL (
+             SELECT e.municipality_id, e.level FROM expertise e
+              WHERE e.topic_key = rel.topic_key
+              ORDER BY e.level DESC, e.municipality_id LIMIT $3) x
+          GROUP BY x.municipality_id),
+       pr AS (
+         SELECT pm.municipality_id, sum(rel.grade) AS credit
+           FROM rel
+           JOIN partnership_topic pt ON pt.topic_key = rel.topic_key
+           JOIN partnership p ON p.id = pt.partnership_id AND p.status IN ('COMPLETED','ACTIVE','DORMANT','AGREED')
+           JOIN partnership_member pm ON pm.partnership_id = p.id AND pm.role = 'PROVIDER'
+          GROUP BY pm.municipality_id),
+       c AS (
+         SELECT coalesce(ex.municipality_id, pr.municipality_id) AS id,
+                coalesce(ex.fit, 0) + 0.25 * least(coalesce(pr.credit, 0), 3) AS pre
+           FROM ex FULL JOIN pr ON pr.municipality_id = ex.municipality_id)
+       SELECT m.id FROM c JOIN municipality m ON m.id = c.id
+        WHERE NOT (m.id = ANY($4::uuid[]))
+        ORDER BY c.pre DESC, m.key
+        LIMIT $5`,
+      [topics, grades, c.perTopic, [...c.excludeIds], c.limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Every expertise row of these municipalities. */
+  async expertise(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, ExpertiseFacts[]>> {
+    const rows = await this.q<Row>(ctx, `SELECT municipality_id, topic_key, level, evidence FROM expertise WHERE municipality_id = ANY($1::uuid[]) ORDER BY topic_key`, [[...ids]]);
+    return group(rows, (r) => ({ topicKey: r['topic_key'] as string, level: Number(r['level']), evidence: r['evidence'] as string | null }));
+  }
+
+  /** Every live partnership of these municipalities, seen from each: role, topics, the other members, outcomes. */
+  async partnerships(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, PartnershipFacts[]>> {
+    const rows = await this.q<Row>(
+      ctx,
+      `SELECT pm.municipality_id, pm.role, p.key, p.title, p.status, p.scheme, p.start_year, p.end_year, p.summary,
+              ARRAY(SELECT pt.topic_key FROM partnership_topic pt WHERE pt.partnership_id = p.id ORDER BY pt.position) AS topics,
+              coalesce((SELECT json_agg(json_build_object('id', m2.id, 'key', m2.key, 'name', m2.name, 'country', m2.country, 'region', m2.region, 'role', pm2.role) ORDER BY pm2.position)
+                 FROM partnership_member pm2 JOIN municipality m2 ON m2.id = pm2.municipality_id
+                WHERE pm2.partnership_id = p.id AND pm2.municipality_id <> pm.municipality_id), '[]') AS partners,
+              coalesce((SELECT json_agg(json_build_object('indicator', o.indicator, 'before', o.before, 'after', o.after) ORDER BY o.position)
+                 FROM partnership_outcome o WHERE o.partnership_id = p.id), '[]') AS outcomes
+         FROM partnership_member pm JOIN partnership p ON p.id = pm.partnership_id
+        WHERE pm.municipality_id = ANY($1::uuid[]) AND p.status <> 'CANCELLED'
+        ORDER BY p.key`,
+      [[...ids]],
+    );
+    return group(rows, (r) => ({
+      key: r['key'] as string,
+      title: r['title'] as string,
+      status: r['status'] as string,
+      scheme: r['scheme'] as string | null,
+      role: r['role'] as string,
+      startYear: r['start_year'] as number | null,
+      endYear: r['end_year'] as number | null,
+      summary: r['summary'] as string | null,
+      topicKeys: r['topics'] as string[],
+      partners: r['partners'] as PartnershipFacts['partners'],
+      outcomes: r['outcomes'] as PartnershipFacts['outcomes'],
+    }));
+  }
+
+  /** Case studies presented by these municipalities, with their event. */
+  async caseStudies(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, CaseStudyFacts[]>> {
+    const rows = await this.q<Row>(
+      ctx,
+      `SELECT cs.municipality_id, cs.key, cs.title, cs.summary, ev.key AS event_key, ev.title AS event_title, ev.date::text AS event_date,
+              ARRAY(SELECT ct.topic_key FROM case_study_topic ct WHERE ct.case_study_id = cs.id ORDER BY ct.position) AS topics
+         FROM case_study cs LEFT JOIN event ev ON ev.id = cs.event_id
+        WHERE cs.municipality_id = ANY($1::uuid[]) ORDER BY cs.key`,
+      [[...ids]],
+    );
+    return group(rows, (r) => ({
+      key: r['key'] as string,
+      title: r['title'] as string,
+      summary: r['summary'] as string | null,
+      topicKeys: r['topics'] as string[],
+      eventKey: r['event_key'] as string | null,
+      eventTitle: r['event_title'] as string | null,
+      eventDate: r['event_date'] as string | null,
+    }));
+  }
+
+  /**
+   * Full-text matches between `text` and the candidates' own records: expertise evidence,
+   * partnerships they did not merely receive, case studies. The query ORs the text's lexemes
+   * except words every water record contains (GENERIC_WORDS), and ts_rank_cd(…, 32) maps each rank
+   * into 0..1.
+   */
+  async textHits(ctx: RequestContext, ids: readonly string[], text: string): Promise<Map<string, TextHit[]>> {
+    if (!text.trim()) return new Map();
+    const rows = await this.q<Row>(
+      ctx,
+      `WITH generic AS (SELECT tsvector_to_array(to_tsvector('english', $3)) AS words),
+       q AS (SELECT nullif(array_to_string(ARRAY(
+               SELECT quote_literal(w) FROM unnest(tsvector_to_array(to_tsvector('english', $2))) AS w, generic WHERE NOT w = ANY(generic.words)
+             ), ' | '), '')::tsquery AS q)
+       SELECT e.municipality_id, 'EXPERTISE' AS type, m.key || ':' || e.topic_key AS key, t.label_en AS label, ts_rank_cd(e.search_document, q.q, 32) AS rank
+         FROM q, expertise e JOIN municipality m ON m.id = e.municipality_id JOIN topic t ON t.key = e.topic_key
+        WHERE e.municipality_id = ANY($1::uuid[]) AND e.search_document @@ q.q
+       UNION ALL
+       SELECT pm.municipality_id, 'PARTNERSHIP', p.key, p.title, ts_rank_cd(p.search_document, q.q, 32)
+         FROM q, partnership_member pm JOIN partnership p ON p.id = pm.partnership_id
+        WHERE pm.municipality_id = ANY($1::uuid[]) AND pm.role <> 'RECIPIENT' AND p.status <> 'CANCELLED' AND p.search_document @@ q.q
+       UNION ALL
+       SELECT cs.municipality_id, 'CASE_STUDY', cs.key, cs.title, ts_rank_cd(cs.search_document, q.q, 32)
+         FROM q, case_study cs
+        WHERE cs.municipality_id = ANY($1::uuid[]) AND cs.search_document @@ q.q`,
+      [[...ids], text, GENERIC_WORDS],
+    );
+    return group(rows, (r) => ({ type: r['type'] as TextHit['type'], key: r['key'] as string, label: r['label'] as string, rank: Number(r['rank']) }));
+  }
+
+  /**
+   * Introductions answered by each candidate, and dismissals of it for `needId` by actors other
+   * than `actorId` — in one statement.
+   */
+  async feedback(ctx: RequestContext, ids: readonly string[], needId: string | null, actorId: string | null): Promise<Map<string, FeedbackFacts>> {
+    const rows = await this.q<Row>(
+      ctx,
+      `SELECT c.id AS municipality_id,
+              (SELECT count(*) FROM introduction i WHERE i.candidate_id = c.id AND i.status = 'ACCEPTED')::int AS accepted,
+              (SELECT count(*) FROM introduction i WHERE i.candidate_id = c.id AND i.status = 'DECLINED')::int AS declined,
+              (SELECT count(DISTINCT d.actor_id) FROM match_dismissal d WHERE d.need_id = $2 AND d.candidate_id = c.id AND d.actor_id IS DISTINCT FROM $3)::int AS dismissed,
+              ARRAY(SELECT DISTINCT d.reason::text FROM match_dismissal d WHERE d.need_id = $2 AND d.candidate_id = c.id AND d.actor_id IS DISTINCT FROM $3) AS reasons
+         FROM unnest($1::uuid[]) AS c(id)`,
+      [[...ids], needId, actorId],
+    );
+    const out = new Map<string, FeedbackFacts>();
+    for (const r of rows) {
+      const f = { accepted: Number(r['accepted']), declined: Number(r['declined']), dismissedByOthers: Number(r['dismissed']), dismissReasons: r['reasons'] as string[] };
+      if (f.accepted || f.declined || f.dismissedByOthers) out.set(r['municipality_id'] as string, f);
+    }
+    return out;
+  }
+
+  /** Candidates this actor dismissed from a list (partner list: by need; peer and mentor lists: by subject). */
+  async dismissedBy(ctx: RequestContext, actorId: string | null, list: string, scopeId: string): Promise<string[]> {
+    if (!actorId) return [];
+    const rows = await this.q<{ candidate_id: string }>(
+      ctx,
+      `SELECT candidate_id FROM match_dismissal WHERE actor_id = $1 AND list = $2 AND coalesce(need_id, subject_id) = $3`,
+      [actorId, list, scopeId],
+    );
+    return rows.map((r) => r.candidate_id);
+  }
+
+  /** Everything the partner scoring reads about these candidates (6 statements). */
+  async candidateFacts(ctx: RequestContext, ids: readonly string[], opts: { text: string; needId: string | null; actorId: string | null }): Promise<CandidateFacts[]> {
+    if (!ids.length) return [];
+    const [munis, expertise, partnerships, studies, hits, feedback] = await Promise.all([
+      this.municipalities(ctx, ids),
+      this.expertise(ctx, ids),
+      this.partnerships(ctx, ids),
+      this.caseStudies(ctx, ids),
+      this.textHits(ctx, ids, opts.text),
+      this.feedback(ctx, ids, opts.needId, opts.actorId),
+    ]);
+    return ids
+      .filter((id) => munis.has(id))
+      .map((id) => ({
+        municipality: munis.get(id)!,
+        expertise: expertise.get(id) ?? [],
+        partnerships: partnerships.get(id) ?? [],
+        caseStudies: studies.get(id) ?? [],
+        textHits: hits.get(id) ?? [],
+        feedback: feedback.get(id) ?? NO_FEEDBACK,
+      }));
+  }
+}
+
+function group<T>(rows: Row[], map: (r: Row) => T, by = 'municipality_id'): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = r[by] as string;
+    const list = out.get(k) ?? [];
+    list.push(map(r));
+    out.set(k, list);
+  }
+  return out;
+}

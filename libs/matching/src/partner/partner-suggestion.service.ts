@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@kakehashi/kernel';
+import { FactsQueryService } from '../facts/facts-query.service';
+import { sizeArg } from '../matching.errors';
+import { rankByScore, type ScoringProfile } from '../scoring/combine';
+import type { CandidateFacts, NeedFacts } from '../scoring/facts';
+import { PARTNER_PROFILE, prepareNeed, scorePartner } from '../scoring/partner-score';
+import type { ScoreCard } from '../scoring/reason';
+import type { Taxonomy } from '../scoring/taxonomy';
+import { DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS, type Suggestion } from '../suggestion';
+
+/** Expertise rows read per related topic during candidate generation (best levels first). */
+export const PER_TOPIC = 300;
+
+export interface PartnerOptions {
+  first: number;
+  profile?: ScoringProfile;
+  /** Candidates scored in full (after the SQL pre-score): at least 60, or 4× what is asked. */
+  pool?: number;
+  /** The need record's id, when it exists (feedback on it); null for an evaluation's posted need. */
+  needId: string | null;
+}
+
+export interface ScoredCandidate {
+  facts: CandidateFacts;
+  card: ScoreCard;
+}
+
+/** partnerSuggestions: who could help with a need. */
+@Injectable()
+export class PartnerSuggestionService {
+  constructor(private readonly facts: FactsQueryService) {}
+
+  async partnerSuggestions(ctx: RequestContext, needKey: string, first?: number | null): Promise<Suggestion[]> {
+    const size = sizeArg('first', first, DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS);
+    const [need] = await this.facts.needsByKey(ctx, [needKey]);
+    const tax = await this.facts.taxonomy(ctx);
+    const scored = await this.score(ctx, tax, need!, { first: size, needId: need!.id });
+    return scored.map(({ facts, card }) => ({ municipality: facts.municipality as Suggestion['municipality'], ...card }));
+  }
+
+  /**
+   * Candidates generated in SQL, scored in full, best first (ties by key), at most `first`. The
+   * need's own municipality and candidates the actor dismissed for this need are never returned.
+   */
+  async score(ctx: RequestContext, tax: Taxonomy, need: NeedFacts, opts: PartnerOptions): Promise<ScoredCandidate[]> {
+    const prepared = prepareNeed(tax, need);
+    const related = tax.related([...need.topicKeys, ...prepared.mentioned.map((m) => m.key)]);
+    const actorId = ctx.actor?.id ?? null;
+    const dismissed = opts.needId ? await this.facts.dismissedBy(ctx, actorId, 'PARTNER', opts.needId) : [];
+    const ids = await this.facts.partnerCandidateIds(ctx, {
+      related,
+      excludeIds: [need.municipality.id, ...dismissed],
+      perTopic: PER_TOPIC,
+      limit: opts.pool ?? Math.max(60, opts.first * 4),
+    });
+    const candidates = await this.facts.candidateFacts(ctx, ids, { text: need.text, needId: opts.needId, actorId });
+    const scored: (ScoredCandidate & { key: string; score: number })[] = [];
+    for (const c of candidates) {
+      const card = scorePartner(tax, prepared, c, opts.profile ?? PARTNER_PROFILE);
+      if (card && card.score > 0) scored.push({ facts: c, card, key: c.municipality.key, score: card.score });
+    }
+    return rankByScore(scored).slice(0, opts.first);
+  }
+}
