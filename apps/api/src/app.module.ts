@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
@@ -7,8 +7,10 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { APP_CONFIG, ConfigModule, ROOT_LOGGER, type AppConfig, type ConfigModuleOptions, type Logger } from '@kakehashi/config';
+import { AuthModule } from '@kakehashi/auth';
 import { DatabaseModule } from '@kakehashi/database';
 import { DirectoryModule } from '@kakehashi/directory';
+import { AccountResolver } from './account/account.resolver';
 import { graphqlOptions } from './graphql/graphql.options';
 import { PolicyGuard } from './graphql/policy.guard';
 import { HealthController } from './health/health.controller';
@@ -45,15 +47,16 @@ export class AppModule {
         }),
         DatabaseModule,
         DirectoryModule,
+        AuthModule,
         TerminusModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [APP_CONFIG, ROOT_LOGGER],
-          useFactory: (config: AppConfig, logger: Logger) => graphqlOptions(config, logger),
+          inject: [APP_CONFIG, ROOT_LOGGER, HttpAdapterHost],
+          useFactory: (config: AppConfig, logger: Logger, http: HttpAdapterHost) => graphqlOptions(config, logger, http.httpAdapter?.getHttpServer()),
         }),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_GUARD, useClass: PolicyGuard }, TopicResolver],
+      providers: [{ provide: APP_GUARD, useClass: PolicyGuard }, TopicResolver, AccountResolver],
     };
   }
 }

@@ -1,8 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import type { ConfigModuleOptions } from '@kakehashi/config';
+import { APP_CONFIG, type AppConfig, type ConfigModuleOptions } from '@kakehashi/config';
 import { AppModule } from './app.module';
+import { bodyErrorHandler, rateLimitMiddleware } from './graphql/http-protection';
 
 /** Largest request body accepted; larger gets 413 before any parsing work. */
 export const MAX_BODY = '100kb';
@@ -11,7 +12,10 @@ export const MAX_BODY = '100kb';
 export async function createApiApp(options: ConfigModuleOptions = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  // Order matters: the rate limit refuses before the body is read; the error handler follows the parser.
+  app.use('/graphql', rateLimitMiddleware(app.get<AppConfig>(APP_CONFIG).RATE_LIMIT_PER_MINUTE));
   app.useBodyParser('json', { limit: MAX_BODY });
+  app.use(bodyErrorHandler(MAX_BODY));
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   return app;

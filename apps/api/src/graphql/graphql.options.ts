@@ -1,15 +1,25 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig, Logger } from '@kakehashi/config';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { Server } from 'node:http';
 import { formatError } from './error-formatter';
 import { errorLogPlugin } from './error-log.plugin';
+import { queryLimitsRule } from './query-limits';
 import type { GqlContext } from './request-context';
 
 /** Largest number of tokens a query may have; parse stops early past it (cheap rejection). */
 export const MAX_QUERY_TOKENS = 1000;
 
-/** Apollo settings: masked errors, production hardening, parse limits. */
-export function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverConfig {
+/** How long a shutdown waits for in-flight requests before closing their connections. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Apollo settings: masked errors, production hardening, parse and shape limits. With the HTTP
+ * server given, stopping Apollo (Nest's shutdown, on SIGTERM) first stops accepting connections
+ * and lets in-flight requests finish — before the database pool closes.
+ */
+export function graphqlOptions(config: AppConfig, logger: Logger, httpServer?: Server): ApolloDriverConfig {
   const production = config.NODE_ENV === 'production';
   return {
     path: '/graphql',
@@ -21,10 +31,15 @@ export function graphqlOptions(config: AppConfig, logger: Logger): ApolloDriverC
     hideSchemaDetailsFromClientErrors: production,
     formatError,
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
+    validationRules: [queryLimitsRule],
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     context: ({ req }: GqlContext) => ({ req }),
     // Two copies of Apollo's types (ESM for @nestjs/apollo, CJS for us) differ only nominally.
-    plugins: [errorLogPlugin(logger.child({ component: 'graphql' })), ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])] as unknown as ApolloDriverConfig['plugins'],
+    plugins: [
+      errorLogPlugin(logger.child({ component: 'graphql' })),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: SHUTDOWN_GRACE_MS })] : []),
+    ] as unknown as ApolloDriverConfig['plugins'],
   };
 }

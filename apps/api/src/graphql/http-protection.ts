@@ -1,0 +1,39 @@
+import type { NextFunction, Request, Response } from 'express';
+import { TokenBuckets } from '@kakehashi/auth';
+import type { ErrorCode } from '@kakehashi/kernel';
+import { clientIpOf } from './client-ip';
+
+/** A GraphQL-shaped error body, so clients parse every rejection the same way. */
+function sendError(res: Response, status: number, code: ErrorCode, message: string, reason?: string): void {
+  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code, ...(reason ? { reason } : {}) } }] }));
+}
+
+/**
+ * Per-client (IP) request limit on /graphql, before the body is even read: a token bucket of
+ * `perMinute` requests refilled evenly over a minute. Over it: HTTP 429, RATE_LIMITED, Retry-After.
+ */
+export function rateLimitMiddleware(perMinute: number): (req: Request, res: Response, next: NextFunction) => void {
+  const buckets = new TokenBuckets({ capacity: perMinute, refillMs: 60_000 / perMinute });
+  return (req, res, next) => {
+    const ip = clientIpOf(req);
+    if (buckets.take(ip)) return next();
+    const seconds = Math.max(1, Math.ceil(buckets.waitMs(ip) / 1000));
+    res.setHeader('retry-after', String(seconds));
+    sendError(res, 429, 'RATE_LIMITED', `Too many requests from this client; retry in ${seconds} s`, 'REQUEST_RATE');
+  };
+}
+
+/**
+ * Errors raised by the body parser, before Nest or Apollo see the request (too large, not JSON,
+ * unsupported charset): answered as clean 4xx GraphQL errors instead of Express's HTML page,
+ * which outside production would even include a stack trace.
+ */
+export function bodyErrorHandler(maxBody: string): (err: unknown, req: Request, res: Response, next: NextFunction) => void {
+  return (err, _req, res, next) => {
+    const e = err as { status?: number; type?: string };
+    if (res.headersSent || typeof e?.status !== 'number' || e.status < 400 || e.status >= 500) return next(err);
+    if (e.type === 'entity.too.large') return sendError(res, 413, 'BAD_USER_INPUT', `The request body is larger than ${maxBody}`, 'BODY_TOO_LARGE');
+    if (e.type === 'entity.parse.failed') return sendError(res, 400, 'BAD_USER_INPUT', 'The request body is not valid JSON', 'BODY_NOT_JSON');
+    sendError(res, e.status, 'BAD_USER_INPUT', 'The request body cannot be read', 'BODY_UNREADABLE');
+  };
+}
