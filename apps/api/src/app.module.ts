@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
+import { APP_GUARD, APP_PIPE, HttpAdapterHost } from '@nestjs/core';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
@@ -11,8 +11,12 @@ import { AuthModule } from '@kakehashi/auth';
 import { DatabaseModule } from '@kakehashi/database';
 import { DirectoryModule } from '@kakehashi/directory';
 import { AccountResolver } from './account/account.resolver';
+import { DirectoryApiModule } from './directory-api.module';
+import { DirectoryLoaderFactory } from './graphql/loaders/directory.loaders';
+import { LoadersModule } from './graphql/loaders/loaders.module';
 import { graphqlOptions } from './graphql/graphql.options';
 import { PolicyGuard } from './graphql/policy.guard';
+import { DomainValidationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
 import { TopicResolver } from './topic/topic.resolver';
 
@@ -51,12 +55,15 @@ export class AppModule {
         TerminusModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [APP_CONFIG, ROOT_LOGGER, HttpAdapterHost],
-          useFactory: (config: AppConfig, logger: Logger, http: HttpAdapterHost) => graphqlOptions(config, logger, http.httpAdapter?.getHttpServer()),
+          imports: [LoadersModule],
+          inject: [APP_CONFIG, ROOT_LOGGER, DirectoryLoaderFactory, HttpAdapterHost],
+          useFactory: (config: AppConfig, logger: Logger, loaders: DirectoryLoaderFactory, http: HttpAdapterHost) =>
+            graphqlOptions(config, logger, loaders, http.httpAdapter?.getHttpServer()),
         }),
+        DirectoryApiModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_GUARD, useClass: PolicyGuard }, TopicResolver, AccountResolver],
+      providers: [{ provide: APP_GUARD, useClass: PolicyGuard }, { provide: APP_PIPE, useClass: DomainValidationPipe }, TopicResolver, AccountResolver],
     };
   }
 }

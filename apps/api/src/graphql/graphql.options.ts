@@ -5,8 +5,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { Server } from 'node:http';
 import { formatError } from './error-formatter';
 import { errorLogPlugin } from './error-log.plugin';
+import type { DirectoryLoaderFactory } from './loaders/directory.loaders';
 import { queryLimitsRule } from './query-limits';
-import type { GqlContext } from './request-context';
+import { requestContextOf, type GqlContext } from './request-context';
 
 /** Largest number of tokens a query may have; parse stops early past it (cheap rejection). */
 export const MAX_QUERY_TOKENS = 1000;
@@ -19,7 +20,7 @@ export const SHUTDOWN_GRACE_MS = 10_000;
  * server given, stopping Apollo (Nest's shutdown, on SIGTERM) first stops accepting connections
  * and lets in-flight requests finish — before the database pool closes.
  */
-export function graphqlOptions(config: AppConfig, logger: Logger, httpServer?: Server): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, logger: Logger, loaders: DirectoryLoaderFactory, httpServer?: Server): ApolloDriverConfig {
   const production = config.NODE_ENV === 'production';
   return {
     path: '/graphql',
@@ -34,7 +35,8 @@ export function graphqlOptions(config: AppConfig, logger: Logger, httpServer?: S
     validationRules: [queryLimitsRule],
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    context: ({ req }: GqlContext) => ({ req }),
+    // Fresh loaders per request: batching within it, no cache shared across requests or actors.
+    context: ({ req }: Pick<GqlContext, 'req'>): GqlContext => ({ req, loaders: loaders.create(() => requestContextOf(req)) }),
     // Two copies of Apollo's types (ESM for @nestjs/apollo, CJS for us) differ only nominally.
     plugins: [
       errorLogPlugin(logger.child({ component: 'graphql' })),

@@ -2,10 +2,13 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { createRequestContext, type Actor, type RequestContext } from '@kakehashi/kernel';
 import type { Request } from 'express';
+import type { DirectoryLoaders } from './loaders/directory.loaders';
 
 /** What the GraphQL context holds for one HTTP request. */
 export interface GqlContext {
   req: Request & { id?: string | number; actor?: Actor | null; kakehashiContext?: RequestContext };
+  /** This request's DataLoaders (made fresh per request in the Apollo context). */
+  loaders: DirectoryLoaders;
 }
 
 /** The RequestContext of the current request, built once and cached on it. */

@@ -1,0 +1,29 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Provenance } from '../graphql/directory.enums';
+
+@ObjectType('Expertise', { description: 'What a municipality can offer on one topic.' })
+export class ExpertiseModel {
+  @Field(() => ID)
+  id: string;
+
+  /** Resolved by `municipality` through a loader. */
+  municipalityId: string;
+
+  @Field({ description: 'Key of the topic (also available as `topic`).' })
+  topicKey: string;
+
+  @Field(() => Int, { description: '1 (some) to 5 (leading).' })
+  level: number;
+
+  @Field(() => String, { nullable: true, description: 'What was done, where, with what result.' })
+  evidence: string | null;
+
+  @Field(() => Provenance, { nullable: true })
+  provenance: Provenance | null;
+
+  @Field(() => String, { nullable: true })
+  source: string | null;
+
+  @Field(() => Int)
+  version: number;
+}

@@ -1,0 +1,28 @@
+import { registerEnumType } from '@nestjs/graphql';
+import {
+  CooperationScheme,
+  MemberRole,
+  MunicipalityKind,
+  NeedPriority,
+  NeedStatus,
+  OverseasExperience,
+  PartnershipStatus,
+  Provenance,
+  SearchHitKind,
+} from '@kakehashi/directory';
+
+/*
+ * The directory's enums, registered with GraphQL once. Models and inputs import the values from
+ * here so that registration has always happened before a schema type uses them.
+ */
+registerEnumType(MunicipalityKind, { name: 'MunicipalityKind' });
+registerEnumType(OverseasExperience, { name: 'OverseasExperience', description: 'How much a municipality has worked abroad.' });
+registerEnumType(Provenance, { name: 'Provenance', description: 'DOCUMENTED: from a cited source; ILLUSTRATIVE: made up to show the product.' });
+registerEnumType(NeedPriority, { name: 'NeedPriority' });
+registerEnumType(NeedStatus, { name: 'NeedStatus' });
+registerEnumType(CooperationScheme, { name: 'CooperationScheme' });
+registerEnumType(PartnershipStatus, { name: 'PartnershipStatus' });
+registerEnumType(MemberRole, { name: 'MemberRole' });
+registerEnumType(SearchHitKind, { name: 'SearchHitKind' });
+
+export { CooperationScheme, MemberRole, MunicipalityKind, NeedPriority, NeedStatus, OverseasExperience, PartnershipStatus, Provenance, SearchHitKind };

@@ -1,0 +1,56 @@
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import * as classTransformer from 'class-transformer';
+import * as classValidator from 'class-validator';
+import { badInput, type ErrorDetail } from '@kakehashi/kernel';
+
+/**
+ * class-validator's error tree as one detail per failed rule, each naming its field by path:
+ * `input.members.1.role`. `root` is the argument name (`input`), absent for `@Args()` classes
+ * whose properties are the arguments themselves.
+ */
+export function validationDetails(errors: readonly ValidationError[], root?: string): ErrorDetail[] {
+  const details: ErrorDetail[] = [];
+  const walk = (list: readonly ValidationError[], prefix: string | undefined): void => {
+    for (const error of list) {
+      const path = prefix ? `${prefix}.${error.property}` : error.property;
+      for (const message of Object.values(error.constraints ?? {})) details.push({ path, message });
+      if (error.children?.length) walk(error.children, path);
+    }
+  };
+  walk(errors, root);
+  return details;
+}
+
+/** Carries class-validator's errors from the exception factory to `transform`, which knows the argument name. */
+class ValidationFailure {
+  constructor(readonly errors: ValidationError[]) {}
+}
+
+/**
+ * The API's validation: class-validator rules on every `@Args` class; failures become
+ * BAD_USER_INPUT with one detail per field. Our own copies of class-validator/-transformer are
+ * handed over so the pipe sees the metadata our decorators wrote.
+ */
+export class DomainValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      transform: true,
+      // Input classes without rules (validated elsewhere, e.g. accounts) pass through untouched.
+      forbidUnknownValues: false,
+      validatorPackage: classValidator,
+      transformerPackage: classTransformer,
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) => new ValidationFailure(errors),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (!(error instanceof ValidationFailure)) throw error;
+      const details = validationDetails(error.errors, metadata.type === 'custom' ? undefined : metadata.data);
+      throw badInput(`Invalid input: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`, details);
+    }
+  }
+}

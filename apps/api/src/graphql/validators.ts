@@ -1,0 +1,31 @@
+import { isSlug, SLUG_MAX_LENGTH } from '@kakehashi/kernel';
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+
+/** A record key: a lower-case slug (`kawasaki`, `makassar-leakage`). */
+export const IsKey = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy({ name: 'isKey', validator: { validate: (v) => isSlug(v), defaultMessage: () => `must be a lower-case slug (a-z, 0-9, single hyphens), at most ${SLUG_MAX_LENGTH} characters` } }, options);
+
+/** ISO 3166-1 alpha-2, upper case (`JP`, `ID`). */
+export const IsCountryCode = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy({ name: 'isCountryCode', validator: { validate: (v) => typeof v === 'string' && /^[A-Z]{2}$/.test(v), defaultMessage: () => 'must be an ISO 3166-1 alpha-2 code in upper case, e.g. JP' } }, options);
+
+/** A calendar date as YYYY-MM-DD that exists (no 2023-02-30). */
+export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (v) => {
+          if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+          const date = new Date(`${v}T00:00:00Z`);
+          return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v);
+        },
+        defaultMessage: () => 'must be a date written YYYY-MM-DD',
+      },
+    },
+    options,
+  );
+
+/** Text with at least one non-space character. */
+export const IsNotBlank = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy({ name: 'isNotBlank', validator: { validate: (v) => typeof v === 'string' && v.trim().length > 0, defaultMessage: () => 'must not be empty' } }, options);

@@ -1,0 +1,65 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Provenance } from '../graphql/directory.enums';
+
+@ObjectType('CaseStudy', { description: 'Lessons learned, usually presented by a municipality at an event.' })
+export class CaseStudyModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  key: string;
+
+  @Field()
+  title: string;
+
+  /** Resolved by `municipality` through a loader. */
+  municipalityId: string | null;
+
+  /** Resolved by `event` through a loader. */
+  eventId: string | null;
+
+  @Field(() => String, { nullable: true })
+  summary: string | null;
+
+  @Field(() => [String])
+  lessons: string[];
+
+  @Field(() => Provenance, { nullable: true })
+  provenance: Provenance | null;
+
+  @Field(() => String, { nullable: true })
+  source: string | null;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ObjectType('Event', { description: 'A study session or other gathering where lessons were shared.' })
+export class EventModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  key: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  date: string | null;
+
+  @Field(() => String, { nullable: true })
+  location: string | null;
+
+  @Field(() => Int, { nullable: true })
+  participants: number | null;
+
+  @Field(() => Provenance, { nullable: true })
+  provenance: Provenance | null;
+
+  @Field(() => String, { nullable: true })
+  source: string | null;
+
+  @Field(() => Int)
+  version: number;
+}

@@ -1,0 +1,119 @@
+import { Field, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayUnique, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { Provenance } from '../graphql/directory.enums';
+import { IsCalendarDate, IsKey, IsNotBlank } from '../graphql/validators';
+
+@InputType('CreateCaseStudyInput')
+export class CreateCaseStudyInput {
+  @Field({ description: 'Lower-case slug, unique among case studies.' })
+  @IsKey()
+  key: string;
+
+  @Field()
+  @IsNotBlank()
+  @MaxLength(300)
+  title: string;
+
+  @Field(() => String, { nullable: true, description: 'Key of the municipality that presented it.' })
+  @IsOptional()
+  @IsKey()
+  municipality?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  summary?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
+  lessons?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Topic keys, most relevant first.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsString({ each: true })
+  topics?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Key of the event where it was presented.' })
+  @IsOptional()
+  @IsKey()
+  event?: string | null;
+
+  @Field(() => Provenance, { nullable: true })
+  @IsOptional()
+  provenance?: Provenance | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  source?: string | null;
+}
+
+@InputType('UpdateCaseStudyInput')
+export class UpdateCaseStudyInput extends PartialType(OmitType(CreateCaseStudyInput, ['key'] as const), { skipNullProperties: false }) {
+  @Field()
+  @IsKey()
+  key: string;
+
+  @Field(() => Int, { description: 'The version you read; a newer one is a CONFLICT.' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}
+
+@InputType('CreateEventInput')
+export class CreateEventInput {
+  @Field({ description: 'Lower-case slug, unique among events.' })
+  @IsKey()
+  key: string;
+
+  @Field()
+  @IsNotBlank()
+  @MaxLength(300)
+  title: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  @IsOptional()
+  @IsCalendarDate()
+  date?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  location?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  participants?: number | null;
+
+  @Field(() => Provenance, { nullable: true })
+  @IsOptional()
+  provenance?: Provenance | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  source?: string | null;
+}
+
+@InputType('UpdateEventInput')
+export class UpdateEventInput extends PartialType(OmitType(CreateEventInput, ['key'] as const), { skipNullProperties: false }) {
+  @Field()
+  @IsKey()
+  key: string;
+
+  @Field(() => Int, { description: 'The version you read; a newer one is a CONFLICT.' })
+  @IsInt()
+  @Min(1)
+  version: number;
+}

@@ -1,0 +1,72 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { MunicipalityKind, OverseasExperience, Provenance } from '../graphql/directory.enums';
+import { Connection } from '../graphql/connection';
+
+@ObjectType('Municipality', { description: 'A municipality, its waterworks bureau, or an overseas utility or city.' })
+export class MunicipalityModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'Stable lower-case slug, e.g. `kawasaki`.' })
+  key: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  nameJa: string | null;
+
+  @Field(() => MunicipalityKind)
+  kind: MunicipalityKind;
+
+  @Field({ description: 'ISO 3166-1 alpha-2.' })
+  country: string;
+
+  @Field(() => String, { nullable: true })
+  region: string | null;
+
+  @Field(() => String, { nullable: true })
+  subdivision: string | null;
+
+  @Field(() => Int, { nullable: true })
+  population: number | null;
+
+  @Field(() => Float, { nullable: true })
+  latitude: number | null;
+
+  @Field(() => Float, { nullable: true })
+  longitude: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The bureau or utility that does the water work.' })
+  organization: string | null;
+
+  @Field(() => [String], { description: 'Working languages (ISO 639-1).' })
+  languages: string[];
+
+  @Field(() => Int, { nullable: true, description: 'How many partnerships it can carry at once.' })
+  capacity: number | null;
+
+  @Field(() => OverseasExperience, { nullable: true })
+  overseasExperience: OverseasExperience | null;
+
+  @Field(() => String, { nullable: true })
+  website: string | null;
+
+  @Field(() => String, { nullable: true })
+  contactEmail: string | null;
+
+  @Field(() => Provenance, { nullable: true })
+  provenance: Provenance | null;
+
+  @Field(() => String, { nullable: true, description: 'Where a DOCUMENTED record comes from.' })
+  source: string | null;
+
+  @Field(() => Int, { description: 'Optimistic-locking version: send it back with an update.' })
+  version: number;
+
+  @Field()
+  updatedAt: Date;
+}
+
+@ObjectType('MunicipalityConnection')
+export class MunicipalityConnection extends Connection(MunicipalityModel, 'Municipality') {}

@@ -1,0 +1,80 @@
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { MunicipalityCommandService, MunicipalityQueryService } from '@kakehashi/directory';
+import { pageRequest, Role, type RequestContext } from '@kakehashi/kernel';
+import { toConnection, type ConnectionShape } from '../graphql/connection';
+import type { DirectoryLoaders } from '../graphql/loaders/directory.loaders';
+import { Loaders } from '../graphql/loaders/loaders.decorator';
+import { Allow, Public } from '../graphql/policy';
+import { Ctx } from '../graphql/request-context';
+import { ExpertiseModel } from '../expertise/expertise.model';
+import { toExpertiseModel } from '../expertise/expertise.mapper';
+import { CaseStudyModel } from '../knowledge/case-study.model';
+import { toCaseStudyModel } from '../knowledge/knowledge.mapper';
+import { NeedModel } from '../need/need.model';
+import { toNeedModel } from '../need/need.mapper';
+import { PartnershipModel } from '../partnership/partnership.model';
+import { toPartnershipModel } from '../partnership/partnership.mapper';
+import { MunicipalitiesArgs } from './municipality.args';
+import { CreateMunicipalityInput, UpdateMunicipalityInput } from './municipality.input';
+import { toMunicipalityModel } from './municipality.mapper';
+import { MunicipalityConnection, MunicipalityModel } from './municipality.model';
+
+@Resolver(() => MunicipalityModel)
+export class MunicipalityResolver {
+  constructor(
+    private readonly queries: MunicipalityQueryService,
+    private readonly commands: MunicipalityCommandService,
+  ) {}
+
+  @Public()
+  @Query(() => MunicipalityModel, { nullable: true, description: 'The municipality with this key, or null.' })
+  async municipality(@Ctx() ctx: RequestContext, @Args('key') key: string): Promise<MunicipalityModel | null> {
+    const found = await this.queries.findByKey(ctx, key);
+    return found && toMunicipalityModel(found);
+  }
+
+  @Public()
+  @Query(() => MunicipalityConnection, { description: 'Municipalities matching the filter, by key.' })
+  async municipalities(@Ctx() ctx: RequestContext, @Args() args: MunicipalitiesArgs): Promise<ConnectionShape<MunicipalityModel>> {
+    return toConnection(await this.queries.list(ctx, args.filter, pageRequest(args.first, args.after)), toMunicipalityModel);
+  }
+
+  @ResolveField(() => [ExpertiseModel], { description: 'Strongest first.' })
+  async expertise(@Parent() m: MunicipalityModel, @Loaders() loaders: DirectoryLoaders): Promise<ExpertiseModel[]> {
+    return (await loaders.expertiseOfMunicipality.load(m.id)).map(toExpertiseModel);
+  }
+
+  @ResolveField(() => [NeedModel])
+  async needs(@Parent() m: MunicipalityModel, @Loaders() loaders: DirectoryLoaders): Promise<NeedModel[]> {
+    return (await loaders.needsOfMunicipality.load(m.id)).map(toNeedModel);
+  }
+
+  @ResolveField(() => [PartnershipModel], { description: 'Partnerships it is a member of.' })
+  async partnerships(@Parent() m: MunicipalityModel, @Loaders() loaders: DirectoryLoaders): Promise<PartnershipModel[]> {
+    return (await loaders.partnershipsOfMunicipality.load(m.id)).map(toPartnershipModel);
+  }
+
+  @ResolveField(() => [CaseStudyModel], { description: 'Case studies it presented.' })
+  async caseStudies(@Parent() m: MunicipalityModel, @Loaders() loaders: DirectoryLoaders): Promise<CaseStudyModel[]> {
+    return (await loaders.caseStudiesOfMunicipality.load(m.id)).map(toCaseStudyModel);
+  }
+
+  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => MunicipalityModel)
+  async createMunicipality(@Ctx() ctx: RequestContext, @Args('input') input: CreateMunicipalityInput): Promise<MunicipalityModel> {
+    return toMunicipalityModel(await this.commands.create(ctx, input));
+  }
+
+  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => MunicipalityModel)
+  async updateMunicipality(@Ctx() ctx: RequestContext, @Args('input') input: UpdateMunicipalityInput): Promise<MunicipalityModel> {
+    return toMunicipalityModel(await this.commands.update(ctx, input));
+  }
+
+  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => Boolean, { description: 'Deletes it with its expertise, needs and memberships; case studies stay, unattributed.' })
+  async deleteMunicipality(@Ctx() ctx: RequestContext, @Args('key') key: string, @Args('version', { type: () => Int }) version: number): Promise<boolean> {
+    await this.commands.delete(ctx, key, version);
+    return true;
+  }
+}

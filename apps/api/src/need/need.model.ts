@@ -1,0 +1,48 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { CooperationScheme, NeedPriority, NeedStatus, Provenance } from '../graphql/directory.enums';
+import { Connection } from '../graphql/connection';
+
+@ObjectType('Need', { description: 'What a municipality or utility asks help with.' })
+export class NeedModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  key: string;
+
+  /** Resolved by `municipality` through a loader. */
+  municipalityId: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  @Field(() => NeedPriority, { nullable: true })
+  priority: NeedPriority | null;
+
+  @Field(() => NeedStatus)
+  status: NeedStatus;
+
+  @Field(() => [CooperationScheme], { description: 'Schemes the need could be met through.' })
+  schemes: CooperationScheme[];
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD after which the need is no longer current.' })
+  expiresOn: string | null;
+
+  @Field(() => Provenance, { nullable: true })
+  provenance: Provenance | null;
+
+  @Field(() => String, { nullable: true })
+  source: string | null;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field()
+  updatedAt: Date;
+}
+
+@ObjectType('NeedConnection')
+export class NeedConnection extends Connection(NeedModel, 'Need') {}

@@ -1,0 +1,59 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { NeedCommandService, NeedQueryService } from '@kakehashi/directory';
+import { pageRequest, Role, type RequestContext } from '@kakehashi/kernel';
+import { toConnection, type ConnectionShape } from '../graphql/connection';
+import { loadAll, type DirectoryLoaders } from '../graphql/loaders/directory.loaders';
+import { Loaders } from '../graphql/loaders/loaders.decorator';
+import { Allow, Public } from '../graphql/policy';
+import { Ctx } from '../graphql/request-context';
+import { MunicipalityModel } from '../municipality/municipality.model';
+import { toMunicipalityModel } from '../municipality/municipality.mapper';
+import { toTopicModel } from '../topic/topic.mapper';
+import { TopicModel } from '../topic/topic.model';
+import { NeedsArgs } from './need.args';
+import { CreateNeedInput, UpdateNeedInput } from './need.input';
+import { toNeedModel } from './need.mapper';
+import { NeedConnection, NeedModel } from './need.model';
+
+@Resolver(() => NeedModel)
+export class NeedResolver {
+  constructor(
+    private readonly queries: NeedQueryService,
+    private readonly commands: NeedCommandService,
+  ) {}
+
+  @Public()
+  @Query(() => NeedModel, { nullable: true, description: 'The need with this key, or null.' })
+  async need(@Ctx() ctx: RequestContext, @Args('key') key: string): Promise<NeedModel | null> {
+    const found = await this.queries.findByKey(ctx, key);
+    return found && toNeedModel(found);
+  }
+
+  @Public()
+  @Query(() => NeedConnection, { description: 'Needs matching the filter, by key.' })
+  async needs(@Ctx() ctx: RequestContext, @Args() args: NeedsArgs): Promise<ConnectionShape<NeedModel>> {
+    return toConnection(await this.queries.list(ctx, args.filter, pageRequest(args.first, args.after)), toNeedModel);
+  }
+
+  @ResolveField(() => MunicipalityModel, { description: 'Who has the need.' })
+  async municipality(@Parent() n: NeedModel, @Loaders() loaders: DirectoryLoaders): Promise<MunicipalityModel> {
+    return toMunicipalityModel((await loaders.municipality.load(n.municipalityId))!);
+  }
+
+  @ResolveField(() => [TopicModel], { description: 'Most relevant first.' })
+  async topics(@Parent() n: NeedModel, @Loaders() loaders: DirectoryLoaders): Promise<TopicModel[]> {
+    return (await loadAll(loaders.topic, await loaders.topicKeysOfNeed.load(n.id))).map(toTopicModel);
+  }
+
+  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => NeedModel)
+  async createNeed(@Ctx() ctx: RequestContext, @Args('input') input: CreateNeedInput): Promise<NeedModel> {
+    return toNeedModel(await this.commands.create(ctx, input));
+  }
+
+  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => NeedModel)
+  async updateNeed(@Ctx() ctx: RequestContext, @Args('input') input: UpdateNeedInput): Promise<NeedModel> {
+    return toNeedModel(await this.commands.update(ctx, input));
+  }
+}

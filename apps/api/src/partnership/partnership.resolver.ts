@@ -1,0 +1,74 @@
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { PartnershipCommandService, PartnershipQueryService } from '@kakehashi/directory';
+import { pageRequest, Role, type RequestContext } from '@kakehashi/kernel';
+import { toConnection, type ConnectionShape } from '../graphql/connection';
+import { PartnershipStatus } from '../graphql/directory.enums';
+import { loadAll, type DirectoryLoaders } from '../graphql/loaders/directory.loaders';
+import { Loaders } from '../graphql/loaders/loaders.decorator';
+import { Allow, Public } from '../graphql/policy';
+import { Ctx } from '../graphql/request-context';
+import { toTopicModel } from '../topic/topic.mapper';
+import { TopicModel } from '../topic/topic.model';
+import { PartnershipsArgs } from './partnership.args';
+import { CreatePartnershipInput, UpdatePartnershipInput } from './partnership.input';
+import { toPartnershipMemberModel, toPartnershipModel, toPartnershipOutcomeModel } from './partnership.mapper';
+import { PartnershipConnection, PartnershipMemberModel, PartnershipModel, PartnershipOutcomeModel } from './partnership.model';
+
+@Resolver(() => PartnershipModel)
+export class PartnershipResolver {
+  constructor(
+    private readonly queries: PartnershipQueryService,
+    private readonly commands: PartnershipCommandService,
+  ) {}
+
+  @Public()
+  @Query(() => PartnershipModel, { nullable: true, description: 'The partnership with this key, or null.' })
+  async partnership(@Ctx() ctx: RequestContext, @Args('key') key: string): Promise<PartnershipModel | null> {
+    const found = await this.queries.findByKey(ctx, key);
+    return found && toPartnershipModel(found);
+  }
+
+  @Public()
+  @Query(() => PartnershipConnection, { description: 'Partnerships matching the filter, by key.' })
+  async partnerships(@Ctx() ctx: RequestContext, @Args() args: PartnershipsArgs): Promise<ConnectionShape<PartnershipModel>> {
+    return toConnection(await this.queries.list(ctx, args.filter, pageRequest(args.first, args.after)), toPartnershipModel);
+  }
+
+  @ResolveField(() => [PartnershipMemberModel], { description: 'In their recorded order.' })
+  async members(@Parent() p: PartnershipModel, @Loaders() loaders: DirectoryLoaders): Promise<PartnershipMemberModel[]> {
+    return (await loaders.membersOfPartnership.load(p.id)).map(toPartnershipMemberModel);
+  }
+
+  @ResolveField(() => [TopicModel])
+  async topics(@Parent() p: PartnershipModel, @Loaders() loaders: DirectoryLoaders): Promise<TopicModel[]> {
+    return (await loadAll(loaders.topic, await loaders.topicKeysOfPartnership.load(p.id))).map(toTopicModel);
+  }
+
+  @ResolveField(() => [PartnershipOutcomeModel])
+  async outcomes(@Parent() p: PartnershipModel, @Loaders() loaders: DirectoryLoaders): Promise<PartnershipOutcomeModel[]> {
+    return (await loaders.outcomesOfPartnership.load(p.id)).map(toPartnershipOutcomeModel);
+  }
+
+  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => PartnershipModel)
+  async createPartnership(@Ctx() ctx: RequestContext, @Args('input') input: CreatePartnershipInput): Promise<PartnershipModel> {
+    return toPartnershipModel(await this.commands.create(ctx, input));
+  }
+
+  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => PartnershipModel, { description: 'Changes everything but the status (see changePartnershipStatus).' })
+  async updatePartnership(@Ctx() ctx: RequestContext, @Args('input') input: UpdatePartnershipInput): Promise<PartnershipModel> {
+    return toPartnershipModel(await this.commands.update(ctx, input));
+  }
+
+  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => PartnershipModel, { description: 'PROPOSED → AGREED → ACTIVE → COMPLETED; DORMANT can wake; CANCELLED until completion. Others: BAD_USER_INPUT (INVALID_TRANSITION).' })
+  async changePartnershipStatus(
+    @Ctx() ctx: RequestContext,
+    @Args('key') key: string,
+    @Args('status', { type: () => PartnershipStatus }) status: PartnershipStatus,
+    @Args('version', { type: () => Int }) version: number,
+  ): Promise<PartnershipModel> {
+    return toPartnershipModel(await this.commands.changeStatus(ctx, key, status, version));
+  }
+}
