@@ -7,7 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { APP_CONFIG, ConfigModule, ROOT_LOGGER, type AppConfig, type ConfigModuleOptions, type Logger } from '@kakehashi/config';
-import { AuthModule } from '@kakehashi/auth';
+import { AccountSeeder, AuthModule } from '@kakehashi/auth';
 import { DatabaseModule } from '@kakehashi/database';
 import { DirectoryModule } from '@kakehashi/directory';
 import { AccountResolver } from './account/account.resolver';
@@ -63,7 +63,7 @@ export class AppModule {
         DirectoryApiModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_GUARD, useClass: PolicyGuard }, { provide: APP_PIPE, useClass: DomainValidationPipe }, TopicResolver, AccountResolver],
+      providers: [{ provide: APP_GUARD, useClass: PolicyGuard }, { provide: APP_PIPE, useClass: DomainValidationPipe }, TopicResolver, AccountResolver, AccountSeeder],
     };
   }
 }

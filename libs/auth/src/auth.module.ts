@@ -8,7 +8,6 @@ import { MunicipalityLookup } from './account/municipality-lookup';
 import { AUTH_ENTITIES } from './auth.entities';
 import { InvitationService } from './invitation/invitation.service';
 import { LoginThrottle } from './rate-limit/login-throttle';
-import { AccountSeeder } from './seed/account-seeder';
 import { AccessTokenService } from './session/access-token.service';
 import { resolveJwtSecret } from './session/jwt-secret';
 import { SessionService } from './session/session.service';
@@ -17,7 +16,9 @@ const SERVICES = [AccountService, MunicipalityLookup, SessionService, Invitation
 
 /**
  * Accounts, sessions, invitations and the row-level checks. The API imports it whole; domain
- * libraries import AccessModule only.
+ * libraries import AccessModule only. The AccountSeeder is not provided here: the server's root
+ * module provides it, so that its bootstrap hook runs after every imported module's (the sample
+ * directory, which the demo editor's municipality comes from, is loaded by then).
  */
 @Module({
   imports: [
@@ -28,7 +29,7 @@ const SERVICES = [AccountService, MunicipalityLookup, SessionService, Invitation
     }),
     AccessModule,
   ],
-  providers: [...SERVICES, { provide: LoginThrottle, useFactory: () => new LoginThrottle() }, AccountSeeder],
+  providers: [...SERVICES, { provide: LoginThrottle, useFactory: () => new LoginThrottle() }],
   exports: [...SERVICES, AccessModule],
 })
 export class AuthModule {}

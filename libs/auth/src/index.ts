@@ -12,6 +12,7 @@ export * from './password/password-hasher';
 export * from './rate-limit/token-bucket';
 export * from './rate-limit/login-throttle';
 export * from './seed/demo-accounts';
+export * from './seed/account-seeder';
 export * from './session/access-token.service';
 export * from './session/refresh-token.entity';
 export * from './session/session.service';

@@ -10,7 +10,8 @@ import { DEMO_ACCOUNTS } from './demo-accounts';
 /**
  * Accounts that exist because of configuration: the ADMIN_EMAIL administrator, and the demo
  * accounts next to the sample directory. Runs at application bootstrap, after every module's
- * init (the sample directory is loaded by then), and never fails the boot for a demo account.
+ * init, and never fails the boot for a demo account. Provide it in the root module: Nest runs
+ * bootstrap hooks deepest module first, so the root's run after the sample directory is loaded.
  */
 @Injectable()
 export class AccountSeeder implements OnApplicationBootstrap {
