@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from '@kakehashi/auth';
 import { DIRECTORY_ENTITIES } from './directory.entities';
 import { ExpertiseService } from './expertise/expertise.service';
 import { KnowledgeCommandService } from './knowledge/knowledge-command.service';
@@ -29,7 +30,7 @@ const SERVICES = [
 
 /** The directory domain: entities and the services that read and change them. No GraphQL here. */
 @Module({
-  imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES), AccessModule],
   providers: SERVICES,
   exports: [TypeOrmModule, ...SERVICES],
 })

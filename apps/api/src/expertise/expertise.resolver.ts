@@ -27,13 +27,13 @@ export class ExpertiseResolver {
     return toMunicipalityModel((await loaders.municipality.load(e.municipalityId))!);
   }
 
-  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Allow(Role.EDITOR, Role.COORDINATOR) // editors: their own municipalities (row check in the service)
   @Mutation(() => ExpertiseModel, { description: 'Creates or replaces what a municipality offers on one topic.' })
   async setExpertise(@Ctx() ctx: RequestContext, @Args('input') input: SetExpertiseInput): Promise<ExpertiseModel> {
     return toExpertiseModel(await this.expertise.set(ctx, input));
   }
 
-  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Allow(Role.EDITOR, Role.COORDINATOR) // editors: their own municipalities (row check in the service)
   @Mutation(() => Boolean)
   async removeExpertise(@Ctx() ctx: RequestContext, @Args('municipality') municipality: string, @Args('topic') topic: string): Promise<boolean> {
     await this.expertise.remove(ctx, municipality, topic);

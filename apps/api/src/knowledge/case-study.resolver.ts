@@ -44,13 +44,13 @@ export class CaseStudyResolver {
     return (await loadAll(loaders.topic, await loaders.topicKeysOfCaseStudy.load(c.id))).map(toTopicModel);
   }
 
-  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Allow(Role.EDITOR, Role.COORDINATOR) // editors: their own municipalities (row check in the service)
   @Mutation(() => CaseStudyModel)
   async createCaseStudy(@Ctx() ctx: RequestContext, @Args('input') input: CreateCaseStudyInput): Promise<CaseStudyModel> {
     return toCaseStudyModel(await this.commands.createCaseStudy(ctx, input));
   }
 
-  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Allow(Role.EDITOR, Role.COORDINATOR) // editors: their own municipalities (row check in the service)
   @Mutation(() => CaseStudyModel)
   async updateCaseStudy(@Ctx() ctx: RequestContext, @Args('input') input: UpdateCaseStudyInput): Promise<CaseStudyModel> {
     return toCaseStudyModel(await this.commands.updateCaseStudy(ctx, input));

@@ -65,7 +65,7 @@ export class MunicipalityResolver {
     return toMunicipalityModel(await this.commands.create(ctx, input));
   }
 
-  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Allow(Role.EDITOR, Role.COORDINATOR) // editors: their own municipalities (row check in the service)
   @Mutation(() => MunicipalityModel)
   async updateMunicipality(@Ctx() ctx: RequestContext, @Args('input') input: UpdateMunicipalityInput): Promise<MunicipalityModel> {
     return toMunicipalityModel(await this.commands.update(ctx, input));

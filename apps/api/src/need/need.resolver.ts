@@ -45,13 +45,13 @@ export class NeedResolver {
     return (await loadAll(loaders.topic, await loaders.topicKeysOfNeed.load(n.id))).map(toTopicModel);
   }
 
-  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Allow(Role.EDITOR, Role.COORDINATOR) // editors: their own municipalities (row check in the service)
   @Mutation(() => NeedModel)
   async createNeed(@Ctx() ctx: RequestContext, @Args('input') input: CreateNeedInput): Promise<NeedModel> {
     return toNeedModel(await this.commands.create(ctx, input));
   }
 
-  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Allow(Role.EDITOR, Role.COORDINATOR) // editors: their own municipalities (row check in the service)
   @Mutation(() => NeedModel)
   async updateNeed(@Ctx() ctx: RequestContext, @Args('input') input: UpdateNeedInput): Promise<NeedModel> {
     return toNeedModel(await this.commands.update(ctx, input));

@@ -61,7 +61,7 @@ export class PartnershipResolver {
     return toPartnershipModel(await this.commands.update(ctx, input));
   }
 
-  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Allow(Role.EDITOR, Role.COORDINATOR) // editors: of a member municipality (row check in the service)
   @Mutation(() => PartnershipModel, { description: 'PROPOSED → AGREED → ACTIVE → COMPLETED; DORMANT can wake; CANCELLED until completion. Others: BAD_USER_INPUT (INVALID_TRANSITION).' })
   async changePartnershipStatus(
     @Ctx() ctx: RequestContext,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AccessService } from '@kakehashi/auth';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import { notFound, type RequestContext } from '@kakehashi/kernel';
 import { In } from 'typeorm';
@@ -21,6 +22,7 @@ export class ExpertiseService {
     private readonly db: TransactionalConnection,
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   /** Expertise of each municipality, strongest first, in one statement. */
@@ -37,6 +39,7 @@ export class ExpertiseService {
     return this.db.withTransaction(ctx, async (tx) => {
       await this.taxonomy.assertKnown(tx, [{ key: input.topic, path: 'input.topic' }]);
       const municipality = await loadByKey(this.db, tx, MunicipalityEntity, 'Municipality', input.municipality);
+      await this.access.assertCanEdit(tx, 'the expertise of', [{ key: municipality.key, municipalityId: municipality.id }]);
       const repo = this.db.getRepository(tx, ExpertiseEntity);
       const before = await repo.findOneBy({ municipalityId: municipality.id, topicKey: input.topic });
       const key = auditKey(input.municipality, input.topic);
@@ -59,6 +62,7 @@ export class ExpertiseService {
   async remove(ctx: RequestContext, municipalityKey: string, topicKey: string): Promise<void> {
     await this.db.withTransaction(ctx, async (tx) => {
       const municipality = await loadByKey(this.db, tx, MunicipalityEntity, 'Municipality', municipalityKey);
+      await this.access.assertCanEdit(tx, 'the expertise of', [{ key: municipality.key, municipalityId: municipality.id }]);
       const repo = this.db.getRepository(tx, ExpertiseEntity);
       const before = await repo.findOneBy({ municipalityId: municipality.id, topicKey });
       const key = auditKey(municipalityKey, topicKey);

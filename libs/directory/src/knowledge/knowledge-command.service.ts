@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AccessService } from '@kakehashi/auth';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import type { RequestContext } from '@kakehashi/kernel';
 import { unknownReferences } from '../directory.errors';
@@ -18,12 +19,14 @@ export class KnowledgeCommandService {
     private readonly taxonomy: TaxonomyService,
     private readonly municipalities: MunicipalityQueryService,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   async createCaseStudy(ctx: RequestContext, input: CreateCaseStudy): Promise<CaseStudyEntity> {
     return this.db.withTransaction(ctx, async (tx) => {
       const { lessons, ...columns } = patchOf(input, CASE_STUDY_COLUMNS, REQUIRED_TITLE);
       const refs = await this.references(tx, input);
+      await this.access.assertCanEdit(tx, 'case study', [{ key: input.key, municipalityId: refs.municipalityId ?? null }]);
       await this.taxonomy.assertKnown(tx, topicRefs(input.topics));
       const id = await insertKeyed(this.db, tx, CaseStudyEntity, 'Case study', { ...columns, ...refs, lessons: lessons ?? [], key: input.key });
       await replaceTopicLinks(this.db, tx, CaseStudyTopicEntity, 'caseStudyId', id, input.topics ?? []);
@@ -38,6 +41,7 @@ export class KnowledgeCommandService {
       const { lessons, ...columns } = patchOf(input, CASE_STUDY_COLUMNS, REQUIRED_TITLE);
       const current = await loadByKey(this.db, tx, CaseStudyEntity, 'Case study', input.key);
       const refs = await this.references(tx, input);
+      await this.access.assertCanEdit(tx, 'case study', [current, ...(refs.municipalityId !== undefined ? [{ key: current.key, municipalityId: refs.municipalityId }] : [])]);
       if (input.topics !== undefined) await this.taxonomy.assertKnown(tx, topicRefs(input.topics));
       const before = await this.caseStudySnapshot(tx, current.id);
       const patch: Partial<CaseStudyEntity> = { ...columns, ...refs, ...(lessons !== undefined ? { lessons: lessons ?? [] } : {}) };

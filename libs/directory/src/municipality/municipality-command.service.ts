@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AccessService } from '@kakehashi/auth';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import type { RequestContext } from '@kakehashi/kernel';
 import { patchOf } from '../shared/patch';
@@ -19,6 +20,7 @@ export class MunicipalityCommandService {
   constructor(
     private readonly db: TransactionalConnection,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   async create(ctx: RequestContext, input: CreateMunicipality): Promise<MunicipalityEntity> {
@@ -36,6 +38,7 @@ export class MunicipalityCommandService {
       const { languages, ...fields } = patchOf(input, MUNICIPALITY_FIELDS, REQUIRED_MUNICIPALITY_FIELDS);
       const patch: Partial<MunicipalityEntity> = { ...fields, ...(languages !== undefined ? { languages: languages ?? [] } : {}) };
       const before = await loadByKey(this.db, tx, MunicipalityEntity, WHAT, input.key);
+      await this.access.assertCanEdit(tx, 'municipality', [{ key: before.key, municipalityId: before.id }]);
       await this.db.updateVersioned(tx, MunicipalityEntity, WHAT, before, input.version, patch);
       const after = await this.db.getRepository(tx, MunicipalityEntity).findOneByOrFail({ id: before.id });
       await this.audit.record(tx, { action: 'update', entity: AUDIT, key: after.key, before, after });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AccessService } from '@kakehashi/auth';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import type { RequestContext } from '@kakehashi/kernel';
 import { NeedStatus } from '../directory.enums';
@@ -21,12 +22,14 @@ export class NeedCommandService {
     private readonly taxonomy: TaxonomyService,
     private readonly municipalities: MunicipalityQueryService,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   async create(ctx: RequestContext, input: CreateNeed): Promise<NeedEntity> {
     return this.db.withTransaction(ctx, async (tx) => {
       const columns = patchOf(input, NEED_COLUMNS, REQUIRED_NEED_FIELDS);
       const municipalityId = await this.municipalityId(tx, input.municipality);
+      await this.access.assertCanEdit(tx, 'need', [{ key: input.key, municipalityId }]);
       await this.taxonomy.assertKnown(tx, topicRefs(input.topics));
       const id = await insertKeyed(this.db, tx, NeedEntity, WHAT, {
         ...columns,
@@ -48,6 +51,8 @@ export class NeedCommandService {
       const patch: Partial<NeedEntity> = { ...columns, ...(schemes !== undefined ? { schemes: schemes ?? [] } : {}) };
       const need = await loadByKey(this.db, tx, NeedEntity, WHAT, input.key);
       if (input.municipality) patch.municipalityId = await this.municipalityId(tx, input.municipality);
+      // Moving a need needs both ends: the municipality it leaves and the one it joins.
+      await this.access.assertCanEdit(tx, 'need', [need, ...(patch.municipalityId ? [{ key: need.key, municipalityId: patch.municipalityId }] : [])]);
       if (input.topics !== undefined) await this.taxonomy.assertKnown(tx, topicRefs(input.topics));
       const before = await this.snapshot(tx, need.id);
       await this.db.updateVersioned(tx, NeedEntity, WHAT, need, input.version, patch);

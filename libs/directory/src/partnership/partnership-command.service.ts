@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AccessService } from '@kakehashi/auth';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import type { RequestContext } from '@kakehashi/kernel';
 import { In } from 'typeorm';
@@ -38,6 +39,7 @@ export class PartnershipCommandService {
     private readonly taxonomy: TaxonomyService,
     private readonly municipalities: MunicipalityQueryService,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   async create(ctx: RequestContext, input: CreatePartnership): Promise<PartnershipEntity> {
@@ -74,6 +76,8 @@ export class PartnershipCommandService {
   async changeStatus(ctx: RequestContext, key: string, status: PartnershipStatus, version: number): Promise<PartnershipEntity> {
     return this.db.withTransaction(ctx, async (tx) => {
       const before = await loadByKey(this.db, tx, PartnershipEntity, WHAT, key);
+      const members = await this.db.getRepository(tx, PartnershipMemberEntity).findBy({ partnershipId: before.id });
+      await this.access.assertCanEditAny(tx, 'partnership', key, members.map((m) => m.municipalityId));
       assertTransition(before.status, status);
       await this.db.updateVersioned(tx, PartnershipEntity, WHAT, before, version, { status });
       const after = await this.db.getRepository(tx, PartnershipEntity).findOneByOrFail({ id: before.id });
