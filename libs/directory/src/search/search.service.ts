@@ -22,23 +22,25 @@ export const MAX_SEARCH_TEXT = 200;
 
 /**
  * Every searchable record as (kind, id, key, title, title_text, body, search_text, search_document).
- * `title_text` is what a title match is judged on (a municipality's names in both languages).
+ * `title_text` is what a title match is judged on (a municipality's names in both languages); keys
+ * are left out of it because they often repeat another record's name (`kawasaki-makassar-2022`).
  */
 const CANDIDATES = `
-  SELECT 'MUNICIPALITY' AS kind, m.id, m.key, m.name AS title, lower(m.key || ' ' || m.name || ' ' || coalesce(m.name_ja, '')) AS title_text,
+  SELECT 'MUNICIPALITY' AS kind, m.id, m.key, m.name AS title, lower(m.name || ' ' || coalesce(m.name_ja, '')) AS title_text,
          concat_ws(' · ', m.name_ja, m.organization, m.region, m.subdivision) AS body, m.search_text, m.search_document
     FROM municipality m
   UNION ALL
-  SELECT 'NEED', n.id, n.key, n.title, lower(n.key || ' ' || n.title), coalesce(n.description, ''), n.search_text, n.search_document FROM need n
+  SELECT 'NEED', n.id, n.key, n.title, lower(n.title), coalesce(n.description, ''), n.search_text, n.search_document FROM need n
   UNION ALL
-  SELECT 'PARTNERSHIP', p.id, p.key, p.title, lower(p.key || ' ' || p.title), coalesce(p.summary, ''), p.search_text, p.search_document FROM partnership p
+  SELECT 'PARTNERSHIP', p.id, p.key, p.title, lower(p.title), coalesce(p.summary, ''), p.search_text, p.search_document FROM partnership p
   UNION ALL
-  SELECT 'CASE_STUDY', c.id, c.key, c.title, lower(c.key || ' ' || c.title), coalesce(c.summary, ''), c.search_text, c.search_document FROM case_study c`;
+  SELECT 'CASE_STUDY', c.id, c.key, c.title, lower(c.title), coalesce(c.summary, ''), c.search_text, c.search_document FROM case_study c`;
 
 /**
  * Three signals, because each alone fails someone: full-text rank (English words and their stems),
  * trigram word similarity (typos such as "leakge"), and plain substring (Japanese names like 川崎,
- * which have no stems and too few characters for trigrams). A match in the title counts extra.
+ * which have no stems and too few characters for trigrams). A match in the title, or the exact key,
+ * counts extra. Weights add up to 1.
  */
 const SEARCH_SQL = `
   WITH q AS (SELECT websearch_to_tsquery('english', $1) AS tsq, lower($1) AS t, $2::text AS pattern),
@@ -49,10 +51,11 @@ const SEARCH_SQL = `
            h.search_document @@ q.tsq AS ts_match,
            ts_rank(h.search_document, q.tsq) AS rank,
            word_similarity(q.t, h.search_text) AS sim,
-           word_similarity(q.t, h.title_text) AS title_sim
+           word_similarity(q.t, h.title_text) AS title_sim,
+           h.key = q.t AS exact_key
       FROM (${CANDIDATES}) h CROSS JOIN q)
   SELECT kind, id, key, title, body,
-         round((0.35 * sub::int + 0.15 * title_sub::int + 0.2 * least(1, rank * 10) + 0.2 * sim + 0.1 * title_sim)::numeric, 4)::float8 AS score
+         round((0.3 * sub::int + 0.15 * title_sub::int + 0.2 * least(1, rank * 10) + 0.15 * sim + 0.1 * title_sim + 0.1 * exact_key::int)::numeric, 4)::float8 AS score
     FROM scored
    WHERE sub OR ts_match OR sim >= $3
    ORDER BY score DESC, kind, key

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
+import { QueryLog } from '@kakehashi/database';
+import { insertCaseStudy, insertExpertise, insertMunicipality, insertNeed, insertPartnership } from '@kakehashi/testing';
+import { startTestApi, type TestApi } from './api-harness';
+
+/**
+ * ARCHITECTURE.md rule 5: a directory page costs a small, fixed number of SQL statements whatever
+ * its size. Every municipality below has expertise, a need, a case study and a partnership whose
+ * other member is an overseas city outside the page.
+ */
+let api: TestApi;
+const PAGE = 40;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const ds = api.app.get(DataSource);
+  const overseas = [];
+  for (let i = 0; i < 5; i++) overseas.push(await insertMunicipality(ds, { country: 'ID', name: `Overseas ${i}` }));
+  for (let i = 0; i < PAGE + 5; i++) {
+    const m = await insertMunicipality(ds, { key: `jp-${String(i).padStart(3, '0')}` });
+    await insertExpertise(ds, m, 'nrw.leak-detection', { level: 4 });
+    await insertExpertise(ds, m, 'people.trainee-hosting', { level: 2 });
+    await insertNeed(ds, m, { topics: ['network.gis-mapping', 'nrw'] });
+    await insertCaseStudy(ds, { municipalityId: m.id, topics: ['nrw'] });
+    await insertPartnership(ds, { topics: ['nrw.leak-detection'], members: [{ municipality: m, role: 'PROVIDER' }, { municipality: overseas[i % 5]!, role: 'RECIPIENT' }] });
+  }
+});
+afterAll(() => api?.close());
+
+interface Page {
+  municipalities: { edges: { node: { key: string; expertise: unknown[]; needs: unknown[]; partnerships: { members: { municipality: { country: string } }[] }[] } }[] };
+}
+
+/** Statements the API issued while answering `query`. Requests run one at a time, so the count is ours. */
+async function statementsFor(query: string, first: number): Promise<{ statements: number; page: Page }> {
+  const before = QueryLog.statements;
+  const res = await api.gql<Page>(query, { first });
+  const statements = QueryLog.statements - before;
+  expect(res.errors).toBeUndefined();
+  return { statements, page: res.data! };
+}
+
+const DIRECTORY_PAGE = `query($first: Int = 10) { municipalities(filter: { country: "JP" }, first: $first) { totalCount edges { node {
+  key expertise { level } needs { key } partnerships { key members { role municipality { key country } } } } } } }`;
+
+const RICH_PAGE = `query($first: Int = 10) { municipalities(filter: { country: "JP" }, first: $first) { totalCount edges { node {
+  key expertise { level topic { key } } needs { key topics { key } } caseStudies { key }
+  partnerships { key members { role municipality { key } } } } } } }`;
+
+describe('statements per directory page', () => {
+  it('a page with expertise, needs and partnerships with their members costs the same for 10 and 40 municipalities', async () => {
+    const small = await statementsFor(DIRECTORY_PAGE, 10);
+    const large = await statementsFor(DIRECTORY_PAGE, PAGE);
+    expect(large.page.municipalities.edges).toHaveLength(PAGE);
+    for (const { node } of large.page.municipalities.edges) {
+      expect(node.expertise).toHaveLength(2);
+      expect(node.needs).toHaveLength(1);
+      expect(node.partnerships[0]!.members.map((m) => m.municipality.country)).toEqual(['JP', 'ID']);
+    }
+    // page + count (1), expertise (1), needs (1), partnerships (1), members (1), member municipalities (1)
+    expect(large.statements).toBe(small.statements);
+    expect(large.statements).toBe(6);
+  });
+
+  it('adding topics and case studies adds one statement per relation, still fixed', async () => {
+    const small = await statementsFor(RICH_PAGE, 5);
+    const large = await statementsFor(RICH_PAGE, 25);
+    expect(large.statements).toBe(small.statements);
+    // + taxonomy (once per request, shared by every topic field), need topics, case studies
+    expect(large.statements).toBe(9);
+  });
+});
