@@ -39,11 +39,16 @@ describe('DomainValidationPipe', () => {
     await expect(run(valid, 'input')).resolves.toBeInstanceOf(Input);
   });
 
-  it('turns every failed rule into a BAD_USER_INPUT detail naming the field under the argument', async () => {
+  it('turns every invalid field into one BAD_USER_INPUT detail naming it under the argument', async () => {
     const error = await run({ ...valid, key: 'Not A Slug', country: 'jp', level: 6, date: '2023-02-30', members: [{ municipality: 'ok' }, { municipality: 'x y' }] }, 'input').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('BAD_USER_INPUT');
     expect((error as DomainError).details.map((d) => d.path).sort()).toEqual(['input.country', 'input.date', 'input.key', 'input.level', 'input.members.1.municipality']);
+  });
+
+  it('joins the failed rules of one field', async () => {
+    const error = (await run({ ...valid, level: 'x' }, 'input').catch((e: unknown) => e)) as DomainError;
+    expect(error.details).toEqual([{ path: 'input.level', message: expect.stringMatching(/; .*integer/) }]);
   });
 
   it('names @Args() class fields without a prefix', () => {

@@ -4,7 +4,7 @@ import * as classValidator from 'class-validator';
 import { badInput, type ErrorDetail } from '@kakehashi/kernel';
 
 /**
- * class-validator's error tree as one detail per failed rule, each naming its field by path:
+ * class-validator's error tree as one detail per invalid field (its failed rules joined), named by path:
  * `input.members.1.role`. `root` is the argument name (`input`), absent for `@Args()` classes
  * whose properties are the arguments themselves.
  */
@@ -13,7 +13,8 @@ export function validationDetails(errors: readonly ValidationError[], root?: str
   const walk = (list: readonly ValidationError[], prefix: string | undefined): void => {
     for (const error of list) {
       const path = prefix ? `${prefix}.${error.property}` : error.property;
-      for (const message of Object.values(error.constraints ?? {})) details.push({ path, message });
+      const messages = Object.values(error.constraints ?? {});
+      if (messages.length) details.push({ path, message: messages.join('; ') });
       if (error.children?.length) walk(error.children, path);
     }
   };
