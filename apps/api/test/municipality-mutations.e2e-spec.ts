@@ -22,7 +22,7 @@ const auditOf = (entity: string, key: string): Promise<AuditRow[]> =>
   ds.query('SELECT action, actor_id, request_id, before, after FROM audit_log WHERE entity = $1 AND entity_key = $2 ORDER BY at, id', [entity, key]);
 const count = async (table: string): Promise<number> => Number((await ds.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
 
-const error = (res: GraphQLResponse) => ({
+const error = (res: GraphQLResponse<unknown>) => ({
   code: res.errors?.[0]?.extensions?.code,
   reason: res.errors?.[0]?.extensions?.reason,
   paths: res.errors?.[0]?.extensions?.details?.map((d) => d.path).sort(),

@@ -18,7 +18,7 @@ afterAll(() => api?.close());
 
 const auditOf = (entity: string, key: string): Promise<{ action: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }[]> =>
   ds.query('SELECT action, before, after FROM audit_log WHERE entity = $1 AND entity_key = $2 ORDER BY at, id', [entity, key]);
-const error = (res: GraphQLResponse) => ({
+const error = (res: GraphQLResponse<unknown>) => ({
   code: res.errors?.[0]?.extensions?.code,
   reason: res.errors?.[0]?.extensions?.reason,
   paths: res.errors?.[0]?.extensions?.details?.map((d) => d.path).sort(),
