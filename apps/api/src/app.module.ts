@@ -11,6 +11,8 @@ import { AccountSeeder, AuthModule } from '@kakehashi/auth';
 import { DatabaseModule } from '@kakehashi/database';
 import { DirectoryModule } from '@kakehashi/directory';
 import { AccountResolver } from './account/account.resolver';
+import { AuditLogResolver } from './audit/audit-log.resolver';
+import { JsonScalar } from './graphql/json.scalar';
 import { DirectoryApiModule } from './directory-api.module';
 import { DirectoryLoaderFactory } from './graphql/loaders/directory.loaders';
 import { LoadersModule } from './graphql/loaders/loaders.module';
@@ -63,7 +65,7 @@ export class AppModule {
         DirectoryApiModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_GUARD, useClass: PolicyGuard }, { provide: APP_PIPE, useClass: DomainValidationPipe }, TopicResolver, AccountResolver, AccountSeeder],
+      providers: [{ provide: APP_GUARD, useClass: PolicyGuard }, { provide: APP_PIPE, useClass: DomainValidationPipe }, TopicResolver, AccountResolver, AuditLogResolver, JsonScalar, AccountSeeder],
     };
   }
 }

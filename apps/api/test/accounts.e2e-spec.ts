@@ -16,7 +16,8 @@ beforeAll(async () => {
   api = await startTestApi({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
   const db = new Client({ connectionString: api.databaseUrl });
   await db.connect();
-  await db.query(`INSERT INTO municipality (key, name, kind, country) VALUES ('kawasaki', 'Kawasaki City', 'LOCAL_GOVERNMENT', 'JP'), ('nagoya', 'Nagoya City', 'LOCAL_GOVERNMENT', 'JP')`);
+  await db.query(`INSERT INTO municipality (key, name, kind, country, contact_email) VALUES
+    ('kawasaki', 'Kawasaki City', 'LOCAL_GOVERNMENT', 'JP', 'intl@kawasaki.example'), ('nagoya', 'Nagoya City', 'LOCAL_GOVERNMENT', 'JP', NULL)`);
   await db.end();
 });
 afterAll(() => api?.close());
@@ -99,6 +100,41 @@ describe('accounts over HTTP', () => {
     expect(set.data!.setAccountMunicipalities.municipalityKeys).toEqual(['kawasaki', 'nagoya']);
     const byEditor = await api.gql(`mutation($id: ID!) { setAccountDisabled(input: { userId: $id, disabled: true }) { disabled } }`, { id: editor.account.id }, editor.accessToken);
     expect(byEditor.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('shows contact details to signed-in users only, wherever a municipality appears', async () => {
+    const query = '{ municipality(key: "kawasaki") { key contactEmail } municipalities(first: 5) { edges { node { key contactEmail } } } }';
+    type Result = { municipality: { contactEmail: string | null }; municipalities: { edges: { node: { key: string; contactEmail: string | null } }[] } };
+    const anonymous = await api.gql<Result>(query);
+    expect(anonymous.errors).toBeUndefined();
+    expect(anonymous.data!.municipality.contactEmail).toBeNull();
+    expect(anonymous.data!.municipalities.edges.map((e) => e.node.contactEmail)).toEqual([null, null]);
+    const editor = (await login('editor@kawasaki.example', 'kawasaki-editor-1')).data!.login.accessToken;
+    const signedIn = await api.gql<Result>(query, {}, editor);
+    expect(signedIn.data!.municipality.contactEmail).toBe('intl@kawasaki.example');
+    expect(signedIn.data!.municipalities.edges.find((e) => e.node.key === 'kawasaki')!.node.contactEmail).toBe('intl@kawasaki.example');
+  });
+
+  it('lists accounts and the audit log for coordinators only, with filters', async () => {
+    const editor = (await login('editor@kawasaki.example', 'kawasaki-editor-1')).data!.login.accessToken;
+    const accounts = '{ accounts(first: 10) { totalCount edges { node { email role municipalityKeys } } } }';
+    const listed = await api.gql<{ accounts: { totalCount: number; edges: { node: { email: string } }[] } }>(accounts, {}, TEST_ADMIN_TOKEN);
+    expect(listed.data!.accounts.edges.map((e) => e.node.email)).toEqual(['admin@example.org', 'editor@kawasaki.example']);
+    expect((await api.gql(accounts, {}, editor)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await api.gql(accounts)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+
+    const audit = `query($f: AuditLogFilter) { auditLog(filter: $f, first: 5) { totalCount edges { node { action entity entityKey actorId actorEmail requestId after } } } }`;
+    type AuditResult = { auditLog: { totalCount: number; edges: { node: { action: string; entityKey: string; actorId: string; actorEmail: string | null; requestId: string; after: Record<string, unknown> } }[] } };
+    const invites = await api.gql<AuditResult>(audit, { f: { entity: 'invitation', action: 'invite' } }, TEST_ADMIN_TOKEN);
+    expect(invites.errors).toBeUndefined();
+    expect(invites.data!.auditLog.edges.map((e) => e.node)).toEqual([
+      expect.objectContaining({ action: 'invite', entityKey: 'editor@kawasaki.example', actorId: 'admin-token', actorEmail: null, after: expect.objectContaining({ municipalityKey: 'kawasaki' }) }),
+    ]);
+    const logins = await api.gql<AuditResult>(audit, { f: { action: 'login', entityKey: 'editor@kawasaki.example' } }, TEST_ADMIN_TOKEN);
+    expect(logins.data!.auditLog.totalCount).toBeGreaterThanOrEqual(2);
+    expect(logins.data!.auditLog.edges[0]!.node.actorEmail).toBe('editor@kawasaki.example');
+    expect((await api.gql(audit, {}, editor)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await api.gql(audit, { f: {} }, editor)).data).toBeNull();
   });
 
   it('limits failed sign-ins per client IP with RATE_LIMITED, quickly', async () => {

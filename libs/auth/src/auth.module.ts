@@ -6,13 +6,14 @@ import { AccessModule } from './access/access.module';
 import { AccountService } from './account/account.service';
 import { MunicipalityLookup } from './account/municipality-lookup';
 import { AUTH_ENTITIES } from './auth.entities';
+import { AuditLogService } from './audit/audit-log.service';
 import { InvitationService } from './invitation/invitation.service';
 import { LoginThrottle } from './rate-limit/login-throttle';
 import { AccessTokenService } from './session/access-token.service';
 import { resolveJwtSecret } from './session/jwt-secret';
 import { SessionService } from './session/session.service';
 
-const SERVICES = [AccountService, MunicipalityLookup, SessionService, InvitationService, AccessTokenService];
+const SERVICES = [AccountService, MunicipalityLookup, SessionService, InvitationService, AccessTokenService, AuditLogService];
 
 /**
  * Accounts, sessions, invitations and the row-level checks. The API imports it whole; domain

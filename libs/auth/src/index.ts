@@ -17,3 +17,4 @@ export * from './session/access-token.service';
 export * from './session/refresh-token.entity';
 export * from './session/session.service';
 export * from './session/jwt-secret';
+export * from './audit/audit-log.service';

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Role } from '@kakehashi/kernel';
+import { Connection } from '../graphql/connection';
 
 registerEnumType(Role, { name: 'Role', description: 'EDITOR: changes its municipalities. COORDINATOR: sees and changes everything. ADMIN: a coordinator who also manages coordinators.' });
 
@@ -29,6 +30,9 @@ export class AccountModel {
   @Field(() => Date, { nullable: true })
   createdAt: Date | null;
 }
+
+@ObjectType('AccountConnection')
+export class AccountConnection extends Connection(AccountModel, 'Account') {}
 
 @ObjectType('AuthPayload', { description: 'A signed-in session: send `accessToken` as `Authorization: Bearer …`; trade `refreshToken` for a new pair before it expires.' })
 export class AuthPayloadModel {

@@ -1,27 +1,38 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AccountService, InvitationService, SessionService } from '@kakehashi/auth';
 import { Role, type RequestContext } from '@kakehashi/kernel';
 import { ClientIp } from '../graphql/client-ip';
+import { toConnection, type ConnectionShape } from '../graphql/connection';
 import { Allow, Public } from '../graphql/policy';
 import { Ctx } from '../graphql/request-context';
 import { AcceptInvitationInput, ChangePasswordInput, InviteEditorInput, LoginInput, SetAccountDisabledInput, SetAccountMunicipalitiesInput } from './account.input';
 import { toAccountModel, toAuthPayload, toInvitationModel } from './account.mapper';
-import { AccountModel, AuthPayloadModel, InvitationModel } from './account.model';
+import { AccountConnection, AccountModel, AuthPayloadModel, InvitationModel } from './account.model';
 
 /** Sign-in, sessions, invitations and user management. */
 @Resolver(() => AccountModel)
 export class AccountResolver {
   constructor(
     private readonly sessions: SessionService,
-    private readonly accounts: AccountService,
+    private readonly accountService: AccountService,
     private readonly invitations: InvitationService,
   ) {}
 
   @Public()
   @Query(() => AccountModel, { nullable: true, description: 'The signed-in account; null when anonymous.' })
   async me(@Ctx() ctx: RequestContext): Promise<AccountModel | null> {
-    const me = await this.accounts.me(ctx);
+    const me = await this.accountService.me(ctx);
     return me && toAccountModel(me);
+  }
+
+  @Allow(Role.COORDINATOR)
+  @Query(() => AccountConnection, { description: 'Every account, by email. Coordinators only.' })
+  async accounts(
+    @Ctx() ctx: RequestContext,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<ConnectionShape<AccountModel>> {
+    return toConnection(await this.accountService.list(ctx, first, after), toAccountModel);
   }
 
   @Public()
@@ -45,7 +56,7 @@ export class AccountResolver {
   @Allow(Role.EDITOR, Role.COORDINATOR)
   @Mutation(() => Boolean, { description: 'Changes your password and ends your other sessions.' })
   async changePassword(@Ctx() ctx: RequestContext, @Args('input') input: ChangePasswordInput): Promise<boolean> {
-    await this.accounts.changePassword(ctx, input.currentPassword, input.newPassword);
+    await this.accountService.changePassword(ctx, input.currentPassword, input.newPassword);
     return true;
   }
 
@@ -64,12 +75,12 @@ export class AccountResolver {
   @Allow(Role.COORDINATOR)
   @Mutation(() => AccountModel, { description: "Replaces an editor's municipalities." })
   async setAccountMunicipalities(@Ctx() ctx: RequestContext, @Args('input') input: SetAccountMunicipalitiesInput): Promise<AccountModel> {
-    return toAccountModel(await this.accounts.setMunicipalities(ctx, input.userId, input.municipalityKeys));
+    return toAccountModel(await this.accountService.setMunicipalities(ctx, input.userId, input.municipalityKeys));
   }
 
   @Allow(Role.COORDINATOR)
   @Mutation(() => AccountModel, { description: 'Disables or re-enables an account (coordinators: editors only).' })
   async setAccountDisabled(@Ctx() ctx: RequestContext, @Args('input') input: SetAccountDisabledInput): Promise<AccountModel> {
-    return toAccountModel(await this.accounts.setDisabled(ctx, input.userId, input.disabled));
+    return toAccountModel(await this.accountService.setDisabled(ctx, input.userId, input.disabled));
   }
 }

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { MunicipalityKind, OverseasExperience, Provenance } from '../graphql/directory.enums';
 import { Connection } from '../graphql/connection';
+import { signedInOnly } from '../graphql/field-access';
 
 @ObjectType('Municipality', { description: 'A municipality, its waterworks bureau, or an overseas utility or city.' })
 export class MunicipalityModel {
@@ -52,7 +53,7 @@ export class MunicipalityModel {
   @Field(() => String, { nullable: true })
   website: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Signed-in users only: null for the public.', middleware: [signedInOnly] })
   contactEmail: string | null;
 
   @Field(() => Provenance, { nullable: true })
