@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { insertCaseStudy, insertEvent, insertExpertise, insertMunicipality, insertNeed, insertPartnership } from '@kakehashi/testing';
-import { startTestApi, type GraphQLResponse, type TestApi } from './api-harness';
+import { startTestApi, TEST_ADMIN_TOKEN, type GraphQLResponse, type TestApi } from './api-harness';
 
 let api: TestApi;
 
@@ -123,7 +123,7 @@ describe('lookups by key', () => {
       capacity: 3,
       overseasExperience: 'EXTENSIVE',
       website: null,
-      contactEmail: 'intl@example.org',
+      contactEmail: null, // the public does not see it; signed-in users do (below)
       provenance: 'DOCUMENTED',
       source: 'JICA study session 2023',
       version: 1,
@@ -150,6 +150,8 @@ describe('lookups by key', () => {
       caseStudies: [{ key: 'kawasaki-makassar-leakage', lessons: ['Train local staff first'], event: { key: 'jica-study-session-9', date: '2023-12-07', participants: 110 }, topics: [{ key: 'nrw.leak-detection' }] }],
     });
     expect(data.municipality['id']).toMatch(/^[0-9a-f-]{36}$/);
+    const signedIn = await api.gql<{ municipality: { contactEmail: string } }>('{ municipality(key: "kawasaki") { contactEmail } }', {}, TEST_ADMIN_TOKEN);
+    expect(signedIn.data).toEqual({ municipality: { contactEmail: 'intl@example.org' } });
   });
 
   it('returns null for an unknown key', async () => {
