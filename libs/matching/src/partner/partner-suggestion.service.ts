@@ -4,7 +4,7 @@ import { FactsQueryService } from '../facts/facts-query.service';
 import { sizeArg } from '../matching.errors';
 import { rankByScore, type ScoringProfile } from '../scoring/combine';
 import type { CandidateFacts, NeedFacts } from '../scoring/facts';
-import { PARTNER_PROFILE, prepareNeed, scorePartner } from '../scoring/partner-score';
+import { PARTNER_PROFILE, prepareNeed, scorePartner, type PreparedNeed } from '../scoring/partner-score';
 import type { ScoreCard } from '../scoring/reason';
 import type { Taxonomy } from '../scoring/taxonomy';
 import { DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS, type Suggestion } from '../suggestion';
@@ -45,21 +45,26 @@ export class PartnerSuggestionService {
    */
   async score(ctx: RequestContext, tax: Taxonomy, need: NeedFacts, opts: PartnerOptions): Promise<ScoredCandidate[]> {
     const prepared = prepareNeed(tax, need);
-    const related = tax.related([...need.topicKeys, ...prepared.mentioned.map((m) => m.key)]);
-    const actorId = ctx.actor?.id ?? null;
-    const dismissed = opts.needId ? await this.facts.dismissedBy(ctx, actorId, 'PARTNER', opts.needId) : [];
-    const ids = await this.facts.partnerCandidateIds(ctx, {
-      related,
-      excludeIds: [need.municipality.id, ...dismissed],
-      perTopic: PER_TOPIC,
-      limit: opts.pool ?? Math.max(60, opts.first * 4),
-    });
-    const candidates = await this.facts.candidateFacts(ctx, ids, { text: need.text, needId: opts.needId, actorId });
-    const scored: (ScoredCandidate & { key: string; score: number })[] = [];
-    for (const c of candidates) {
-      const card = scorePartner(tax, prepared, c, opts.profile ?? PARTNER_PROFILE);
-      if (card && card.score > 0) scored.push({ facts: c, card, key: c.municipality.key, score: card.score });
-    }
-    return rankByScore(scored).slice(0, opts.first);
+    const candidates = await this.candidates(ctx, tax, prepared, opts.needId, opts.pool ?? Math.max(60, opts.first * 4));
+    return rankPartners(tax, prepared, candidates, opts.profile ?? PARTNER_PROFILE, opts.first);
   }
+
+  /** The SQL half: candidate generation on indexes, then their facts (a fixed number of statements). */
+  async candidates(ctx: RequestContext, tax: Taxonomy, need: PreparedNeed, needId: string | null, pool: number): Promise<CandidateFacts[]> {
+    const related = tax.related([...need.topicKeys, ...need.mentioned.map((m) => m.key)]);
+    const actorId = ctx.actor?.id ?? null;
+    const dismissed = needId ? await this.facts.dismissedBy(ctx, actorId, 'PARTNER', needId) : [];
+    const ids = await this.facts.partnerCandidateIds(ctx, { related, excludeIds: [need.municipality.id, ...dismissed], perTopic: PER_TOPIC, limit: pool });
+    return this.facts.candidateFacts(ctx, ids, { text: need.text, needId, actorId });
+  }
+}
+
+/** The pure half: scores every candidate under `profile`, drops the excluded, best first, ties by key. */
+export function rankPartners(tax: Taxonomy, need: PreparedNeed, candidates: readonly CandidateFacts[], profile: ScoringProfile, first: number): ScoredCandidate[] {
+  const scored: (ScoredCandidate & { key: string; score: number })[] = [];
+  for (const c of candidates) {
+    const card = scorePartner(tax, need, c, profile);
+    if (card && card.score > 0) scored.push({ facts: c, card, key: c.municipality.key, score: card.score });
+  }
+  return rankByScore(scored).slice(0, first);
 }

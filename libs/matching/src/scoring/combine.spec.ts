@@ -57,3 +57,18 @@ describe('rankByScore', () => {
     expect(rankByScore([...items].reverse()).map((i) => i.key)).toEqual(['c', 'a', 'b']);
   });
 });
+
+describe('combine with a capability gate', () => {
+  const gated = { weights: { TOPIC_FIT: 1, EVIDENCE: 1, TEXT_FIT: 1, LANGUAGE: 1 }, gate: { kinds: ['TOPIC_FIT', 'EVIDENCE'] as const, alpha: 0.4 } };
+  it.each([
+    { name: 'capability × (1 − α + α·context)', comps: [c('TOPIC_FIT', 0.8), c('EVIDENCE', 0.1), c('TEXT_FIT', 0.5), c('LANGUAGE', 0.5)], score: 0.9 * 0.8 },
+    { name: 'full context keeps capability', comps: [c('TOPIC_FIT', 0.6), c('EVIDENCE', 0), c('TEXT_FIT', 1), c('LANGUAGE', 1)], score: 0.6 },
+    { name: 'no context costs α', comps: [c('TOPIC_FIT', 0.6), c('TEXT_FIT', 0), c('LANGUAGE', 0)], score: 0.36 },
+    { name: 'no capability, no score', comps: [c('TOPIC_FIT', 0), c('TEXT_FIT', 1), c('LANGUAGE', 1)], score: 0 },
+    { name: 'capability capped at 1', comps: [c('TOPIC_FIT', 0.9), c('EVIDENCE', 0.9), c('TEXT_FIT', 1)], score: 1 },
+  ])('$name', ({ comps, score }) => {
+    const card = combine(comps, [p('CAPACITY', 0.5)], gated);
+    expect(card.score).toBeCloseTo(score * 0.5, 4);
+    expect(card.reasons.reduce((s, r) => s + r.weight, 0)).toBeCloseTo(card.score, 3);
+  });
+});

@@ -31,36 +31,56 @@ export function describeOutcome(o: OutcomeFacts): string {
 
 export interface EvidenceItem {
   record: RecordRef;
-  credit: number;
+  /** Credit per wanted topic. */
+  credit: Map<string, number>;
+  total: number;
   completed: boolean;
   outcomes: OutcomeFacts[];
 }
 
+/**
+ * A record proves the craft it names: only a record on the wanted topic itself (or, for a need
+ * naming a whole domain, on the domain or any of its topics) counts. Related topics are already
+ * weighed through declared expertise; counting every neighbouring project again would hand the
+ * busiest bureaus credit for work they did on something else.
+ */
+function evidenceGrade(tax: Taxonomy, wanted: string, topics: readonly string[]): number {
+  return topics.some((t) => t === wanted || tax.domainOf(t) === wanted) ? 1 : 0;
+}
+
 /** Credit of each partnership and case study on the wanted topics, strongest first (ties by key). */
 export function evidenceItems(tax: Taxonomy, wanted: readonly string[], partnerships: readonly PartnershipFacts[], caseStudies: readonly CaseStudyFacts[]): EvidenceItem[] {
-  const grade = (topics: readonly string[]) => wanted.reduce((best, w) => Math.max(best, tax.bestGrade(w, topics)), 0);
   const items: EvidenceItem[] = [];
+  const add = (record: RecordRef, topics: readonly string[], weight: number, completed: boolean, outcomes: OutcomeFacts[]) => {
+    const credit = new Map(wanted.map((w) => [w, evidenceGrade(tax, w, topics) * weight] as const).filter(([, v]) => v > 0));
+    if (credit.size) items.push({ record, credit, total: [...credit.values()].reduce((a, b) => a + b, 0), completed, outcomes });
+  };
   for (const p of partnerships) {
-    const g = grade(p.topicKeys) * (STATUS_CREDIT[p.status] ?? 0) * (ROLE_CREDIT[p.role] ?? 0);
-    if (g <= 0) continue;
     const good = p.outcomes.filter(improved);
-    items.push({ record: { type: 'PARTNERSHIP', key: p.key, label: p.title }, credit: g * (good.length ? 1 + OUTCOME_BONUS : 1), completed: p.status === 'COMPLETED', outcomes: good });
+    const weight = (STATUS_CREDIT[p.status] ?? 0) * (ROLE_CREDIT[p.role] ?? 0) * (good.length ? 1 + OUTCOME_BONUS : 1);
+    if (weight > 0) add({ type: 'PARTNERSHIP', key: p.key, label: p.title }, p.topicKeys, weight, p.status === 'COMPLETED', good);
   }
-  for (const c of caseStudies) {
-    const g = grade(c.topicKeys) * CASE_STUDY_CREDIT;
-    if (g > 0) items.push({ record: { type: 'CASE_STUDY', key: c.key, label: c.title }, credit: g, completed: false, outcomes: [] });
-  }
-  return items.sort((a, b) => b.credit - a.credit || a.record.key.localeCompare(b.record.key));
+  for (const c of caseStudies) add({ type: 'CASE_STUDY', key: c.key, label: c.title }, c.topicKeys, CASE_STUDY_CREDIT, false, []);
+  return items.sort((a, b) => b.total - a.total || a.record.key.localeCompare(b.record.key));
+}
+
+/** Proven record per wanted topic, 0..1, saturating: 1 − exp(−credit / EVIDENCE_SCALE). */
+export function evidencePerTopic(items: readonly EvidenceItem[], wanted: readonly string[]): number[] {
+  return wanted.map((w) => 1 - Math.exp(-items.reduce((s, i) => s + (i.credit.get(w) ?? 0), 0) / EVIDENCE_SCALE));
 }
 
 /**
- * Evidence: partnerships on these topics (as provider above all), finished ones and those with
- * measured improvements counting most, plus case studies — with diminishing returns, so ten
- * projects do not drown every other signal.
+ * Evidence, the second half of topic fit ("weighted by expertise level and by evidence"): per need
+ * topic, declared expertise e and proven record x combine as capability e + (1 − e)·x (either can
+ * show it, both show it best). This component carries the (1 − e)·x part — what the record adds
+ * beyond what was declared — averaged over the need's topics. Records count most when finished,
+ * as provider and with measured improvements; each topic saturates on its own, so ten projects on
+ * one topic never make up for none on another. Without `declared`, the raw record.
  */
-export function evidence(tax: Taxonomy, wanted: readonly string[], partnerships: readonly PartnershipFacts[], caseStudies: readonly CaseStudyFacts[]): Component {
+export function evidence(tax: Taxonomy, wanted: readonly string[], partnerships: readonly PartnershipFacts[], caseStudies: readonly CaseStudyFacts[], declared?: readonly number[]): Component {
   const items = evidenceItems(tax, wanted, partnerships, caseStudies);
-  const credit = items.reduce((s, i) => s + i.credit, 0);
+  const perTopic = evidencePerTopic(items, wanted).map((x, i) => (1 - (declared?.[i] ?? 0)) * x);
+  const strength = perTopic.length ? perTopic.reduce((a, b) => a + b, 0) / perTopic.length : 0;
   const projects = items.filter((i) => i.record.type === 'PARTNERSHIP');
   const completed = projects.filter((i) => i.completed).length;
   const outcomes = projects.flatMap((i) => i.outcomes.map(describeOutcome)).slice(0, 3);
@@ -81,7 +101,7 @@ export function evidence(tax: Taxonomy, wanted: readonly string[], partnerships:
   }
   return {
     kind: 'EVIDENCE',
-    strength: 1 - Math.exp(-credit / EVIDENCE_SCALE),
+    strength,
     detail: en.join('; ') || 'No partnerships or case studies on these topics yet',
     detailJa: ja.join('；') || 'この分野の協力実績・事例なし',
     records: dedupe(items.slice(0, 5).map((i) => i.record)),

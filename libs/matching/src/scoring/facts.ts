@@ -108,9 +108,11 @@ export interface NeedFacts {
   municipality: MunicipalityFacts;
 }
 
-/** Partnership statuses that occupy a municipality's capacity, and how much. */
+/** Partnership statuses that occupy a municipality's capacity, and how much (a proposal is half a commitment). */
 export const LOAD_BY_STATUS: Readonly<Record<string, number>> = { ACTIVE: 1, AGREED: 1, PROPOSED: 0.5 };
+/** Peers and facilitators share the work of a network or agreement with its other members. */
+export const LOAD_BY_ROLE: Readonly<Record<string, number>> = { PROVIDER: 1, RECIPIENT: 1, PEER: 0.5, FACILITATOR: 0.5 };
 
 export function currentLoad(partnerships: readonly PartnershipFacts[]): number {
-  return partnerships.reduce((sum, p) => sum + (LOAD_BY_STATUS[p.status] ?? 0), 0);
+  return partnerships.reduce((sum, p) => sum + (LOAD_BY_STATUS[p.status] ?? 0) * (LOAD_BY_ROLE[p.role] ?? 1), 0);
 }

@@ -5,20 +5,26 @@ import type { CandidateFacts, NeedFacts } from './facts';
 import { capacityPenalty, feedbackSignals, language, schemeFit } from './fit';
 import type { ReasonKind, ScoreCard } from './reason';
 import type { Taxonomy } from './taxonomy';
-import { textFit } from './topic-fit';
-import { topicFit } from './topic-fit';
+import { coverTopics, textFit, topicFit } from './topic-fit';
 
 /**
- * Weights of the partner signals (they sum to 1; signals that do not apply to a need drop out and
- * the rest are renormalised). Set from what coordinators weigh when they match by hand, not fitted
- * to the sample: can they do it (topic 0.30), have they done it (evidence 0.22), do their own words
- * match the problem (text 0.12), do they know the partner or the country (0.15), can they carry the
- * scheme (0.06), and the practicalities (language, closeness, size, setting, responsiveness).
- * docs/matching.md explains each.
+ * The partner score: capability × (1 − α + α·context) × penalties (see `combine`).
+ *
+ * Capability is topic fit "weighted by expertise level and by evidence": per need topic, declared
+ * expertise e (taxonomy grade × level/5) and proven record x combine as e + (1 − e)·x, averaged over
+ * the need's topics — TOPIC_FIT carries e, EVIDENCE the (1 − e)·x it adds (gate weights 1 and 1).
+ *
+ * Context (relative weights, renormalised over the signals that apply to the need) says how well
+ * the help would land: do their own words match the problem (text 0.12), do they know the partner
+ * or the country (0.08 + 0.07), can they carry the scheme (0.06), and the practicalities (closeness
+ * and language 0.04 each, setting 0.03, size and responsiveness 0.02 each). It can move a score by
+ * at most α = 0.4 of the capability, so it ranks among those who can help and never lifts someone
+ * who cannot. Set from how coordinators match by hand, not fitted to the sample; docs/matching.md.
  */
+export const CONTEXT_ALPHA = 0.4;
 export const PARTNER_WEIGHTS: Readonly<Partial<Record<ReasonKind, number>>> = {
-  TOPIC_FIT: 0.3,
-  EVIDENCE: 0.22,
+  TOPIC_FIT: 1,
+  EVIDENCE: 1,
   TEXT_FIT: 0.12,
   PRIOR_PARTNER: 0.08,
   COUNTRY_EXPERIENCE: 0.07,
@@ -30,7 +36,7 @@ export const PARTNER_WEIGHTS: Readonly<Partial<Record<ReasonKind, number>>> = {
   RESPONSIVE: 0.02,
 };
 
-export const PARTNER_PROFILE: ScoringProfile = { weights: PARTNER_WEIGHTS };
+export const PARTNER_PROFILE: ScoringProfile = { weights: PARTNER_WEIGHTS, gate: { kinds: ['TOPIC_FIT', 'EVIDENCE'], alpha: CONTEXT_ALPHA } };
 
 /** The signal groups an ablation switches off one at a time (each with its mismatch kinds). */
 export const PARTNER_SIGNAL_GROUPS: Readonly<Record<string, readonly ReasonKind[]>> = {
@@ -59,11 +65,13 @@ export function prepareNeed(tax: Taxonomy, need: NeedFacts): PreparedNeed {
 export const SOUTH_SOUTH_MIN_EVIDENCE = 0.5;
 
 /** Every component and penalty of one candidate for one need (before combining). */
-export function partnerSignals(tax: Taxonomy, need: PreparedNeed, c: CandidateFacts): { components: Component[]; penalties: Penalty[] } {
+export function partnerSignals(tax: Taxonomy, need: PreparedNeed, c: CandidateFacts, profile: ScoringProfile = PARTNER_PROFILE): { components: Component[]; penalties: Penalty[] } {
   const partner = need.municipality;
+  // With declared expertise switched off (an ablation), evidence stands alone as the raw record.
+  const declared = profile.disabled?.has('TOPIC_FIT') ? undefined : coverTopics(tax, need.topicKeys, c.expertise).map((x) => x.value);
   const components: Component[] = [
     topicFit(tax, c.municipality.key, need.topicKeys, c.expertise),
-    evidence(tax, need.topicKeys, c.partnerships, c.caseStudies),
+    evidence(tax, need.topicKeys, c.partnerships, c.caseStudies, declared),
     priorPartner(c, partner),
     countryExperience(c, partner),
     proximity(c.municipality, partner),
@@ -96,10 +104,9 @@ export function partnerSignals(tax: Taxonomy, need: PreparedNeed, c: CandidateFa
  */
 export function scorePartner(tax: Taxonomy, need: PreparedNeed, c: CandidateFacts, profile: ScoringProfile = PARTNER_PROFILE): ScoreCard | null {
   if (c.municipality.id === need.municipality.id) return null;
-  const { components, penalties } = partnerSignals(tax, need, c);
+  const { components, penalties } = partnerSignals(tax, need, c, profile);
   if (need.municipality.country !== 'JP' && c.municipality.country === need.municipality.country) {
-    const ev = components.find((x) => x.kind === 'EVIDENCE')!;
-    if (ev.strength < SOUTH_SOUTH_MIN_EVIDENCE) return null;
+    if (evidence(tax, need.topicKeys, c.partnerships, c.caseStudies).strength < SOUTH_SOUTH_MIN_EVIDENCE) return null;
   }
   return combine(components, penalties, profile);
 }
