@@ -5,12 +5,16 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
-/** What a running embedded cluster needs to be found again (by the CLI, or the next start). */
+/**
+ * What a running embedded cluster needs to be found again (by the CLI, or the next start). A
+ * stopped cluster keeps only its password: initdb fixed it, and the next start must present it.
+ */
 interface ClusterState {
-  port: number;
+  port?: number;
   password: string;
-  pid: number;
+  pid?: number;
 }
+type RunningState = Required<ClusterState>;
 
 export interface EmbeddedDatabase {
   /** Connection URL of the application database. */
@@ -77,7 +81,7 @@ async function makeTraversable(path: string): Promise<void> {
   }
 }
 
-const urlFor = (state: ClusterState, database: string): string =>
+const urlFor = (state: RunningState, database: string): string =>
   `postgres://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/${database}`;
 
 /**
@@ -95,10 +99,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await makeTraversable(dataDir);
 
   const previous = existsSync(statePath) ? (JSON.parse(await readFile(statePath, 'utf8')) as ClusterState) : undefined;
-  if (previous && processAlive(previous.pid) && (await canConnect(urlFor(previous, 'postgres')))) {
+  if (previous?.pid && previous.port && processAlive(previous.pid) && (await canConnect(urlFor(previous as RunningState, 'postgres')))) {
     log(`attached to the embedded PostgreSQL already running on port ${previous.port}`);
-    await ensureDatabase(urlFor(previous, 'postgres'), database);
-    return { url: urlFor(previous, database), owned: false, stop: async () => undefined };
+    await ensureDatabase(urlFor(previous as RunningState, 'postgres'), database);
+    return { url: urlFor(previous as RunningState, database), owned: false, stop: async () => undefined };
   }
 
   const pidFile = join(clusterDir, 'postmaster.pid');
@@ -111,7 +115,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
 
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const state: ClusterState = { port: await freePort(), password: previous?.password ?? randomBytes(18).toString('base64url'), pid: process.pid };
+  const state: RunningState = { port: await freePort(), password: previous?.password ?? randomBytes(18).toString('base64url'), pid: process.pid };
   const initialised = existsSync(join(clusterDir, 'PG_VERSION'));
   const recent: string[] = []; // the postmaster's last words, for a useful error when it exits early
   const remember = (m: string): void => {
@@ -142,7 +146,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     throw new Error(`The embedded PostgreSQL did not start (data in ${clusterDir}, port ${state.port})${e ? `: ${String(e)}` : ''}\n${recent.join('\n')}`, { cause: e });
   }
   await writeFile(statePath, JSON.stringify(state), { mode: 0o600 });
-  await ensureDatabase(urlFor(state, 'postgres'), database);
+  try {
+    await ensureDatabase(urlFor(state, 'postgres'), database);
+  } catch (e) {
+    await pg.stop(); // nobody else holds this cluster: left running, it would keep the process alive
+    throw e;
+  }
   let stopped = false;
   return {
     url: urlFor(state, database),
@@ -151,7 +160,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       if (stopped) return;
       stopped = true;
       await pg.stop();
-      await rm(statePath, { force: true });
+      await writeFile(statePath, JSON.stringify({ password: state.password } satisfies ClusterState), { mode: 0o600 });
     },
   };
 }
