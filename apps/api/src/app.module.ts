@@ -10,6 +10,7 @@ import { APP_CONFIG, ConfigModule, ROOT_LOGGER, type AppConfig, type ConfigModul
 import { AccountSeeder, AuthModule } from '@kakehashi/auth';
 import { DatabaseModule } from '@kakehashi/database';
 import { DirectoryModule } from '@kakehashi/directory';
+import { SampleDataModule } from '@kakehashi/interchange';
 import { AccountResolver } from './account/account.resolver';
 import { AuditLogResolver } from './audit/audit-log.resolver';
 import { JsonScalar } from './graphql/json.scalar';
@@ -63,6 +64,7 @@ export class AppModule {
             graphqlOptions(config, logger, loaders, http.httpAdapter?.getHttpServer()),
         }),
         DirectoryApiModule,
+        SampleDataModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: PolicyGuard }, { provide: APP_PIPE, useClass: DomainValidationPipe }, TopicResolver, AccountResolver, AuditLogResolver, JsonScalar, AccountSeeder],
