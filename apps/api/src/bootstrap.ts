@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig, type ConfigModuleOptions } from '@kakehashi/config';
 import { AppModule } from './app.module';
-import { bodyErrorHandler, rateLimitMiddleware } from './graphql/http-protection';
+import { bodyErrorHandler, rateLimitMiddleware, rejectNulCharacters } from './graphql/http-protection';
 
 /** Largest request body accepted; larger gets 413 before any parsing work. */
 export const MAX_BODY = '100kb';
@@ -16,6 +16,7 @@ export async function createApiApp(options: ConfigModuleOptions = {}): Promise<N
   app.use('/graphql', rateLimitMiddleware(app.get<AppConfig>(APP_CONFIG).RATE_LIMIT_PER_MINUTE));
   app.useBodyParser('json', { limit: MAX_BODY });
   app.use(bodyErrorHandler(MAX_BODY));
+  app.use('/graphql', rejectNulCharacters);
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   return app;

@@ -37,3 +37,24 @@ export function bodyErrorHandler(maxBody: string): (err: unknown, req: Request, 
     sendError(res, e.status, 'BAD_USER_INPUT', 'The request body cannot be read', 'BODY_UNREADABLE');
   };
 }
+
+/** True when `value` (any JSON) holds a string with U+0000 anywhere. */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  return Object.values(value).some((v) => holdsNul(v, depth + 1));
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000: such input would fail deep in a query as an internal
+ * error. Refused at the edge for every operation, in variables, in the document (raw or as a
+ * `\u0000` escape inside a GraphQL string) and in GET parameters.
+ */
+export function rejectNulCharacters(req: Request, res: Response, next: NextFunction): void {
+  const query = (req.body as { query?: unknown } | undefined)?.query ?? req.query?.['query'];
+  const escaped = typeof query === 'string' && /\\u0000/i.test(query);
+  if (escaped || holdsNul(req.body) || holdsNul(req.query)) {
+    return sendError(res, 400, 'BAD_USER_INPUT', 'Text may not contain the NUL character (U+0000)', 'NUL_CHARACTER');
+  }
+  next();
+}

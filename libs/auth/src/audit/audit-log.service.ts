@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditEntryEntity, TransactionalConnection } from '@kakehashi/database';
 import { UserEntity } from '../account/user.entity';
-import { pageRequest, type Page, type RequestContext } from '@kakehashi/kernel';
+import { badInput, pageRequest, type Page, type RequestContext } from '@kakehashi/kernel';
 
 /** What coordinators may filter the audit log by; every part optional, all parts must hold. */
 export interface AuditLogFilter {
@@ -28,6 +28,13 @@ export interface AuditLogEntry {
   after: unknown;
 }
 
+/** PostgreSQL timestamps span years 4713 BC–294276 AD; anything unparsable or beyond is the client's mistake. */
+function assertInstant(value: Date | null | undefined, path: string): void {
+  if (value === null || value === undefined) return;
+  const year = value.getUTCFullYear();
+  if (Number.isNaN(value.getTime()) || year < 1 || year > 9999) throw badInput(`${path} is not a date-time between years 1 and 9999`, [{ path, message: 'must be an ISO 8601 date-time' }]);
+}
+
 /** Reads the audit trail (written by AuditService in each mutation's transaction), newest first. */
 @Injectable()
 export class AuditLogService {
@@ -36,6 +43,8 @@ export class AuditLogService {
   async list(ctx: RequestContext, filter: AuditLogFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Page<AuditLogEntry>> {
     const page = pageRequest(first, after);
     const f = filter ?? {};
+    assertInstant(f.since, 'filter.since');
+    assertInstant(f.until, 'filter.until');
     const qb = this.db
       .getRepository(ctx, AuditEntryEntity)
       .createQueryBuilder('a')
