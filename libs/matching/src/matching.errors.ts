@@ -1,9 +1,11 @@
-import { badInput, conflict, notFound, type DomainError } from '@kakehashi/kernel';
+import { badInput, conflict, DomainError, notFound } from '@kakehashi/kernel';
 
 /** Errors of the matchmaker: coded, naming the argument or field at fault. */
 export const MatchingErrors = {
   needNotFound: (key: string): DomainError => notFound('Need', key),
   municipalityNotFound: (key: string): DomainError => notFound('Municipality', key),
+  /** NOT_FOUND naming the argument that held the key. */
+  notFoundAt: (what: string, key: string, path: string): DomainError => new DomainError('NOT_FOUND', `${what} "${key}" was not found`, [{ path, message: `no ${what.toLowerCase()} with key "${key}"` }]),
   introductionNotFound: (id: string): DomainError => notFound('Introduction', id),
   outOfRange: (path: string, min: number, max: number, got: number): DomainError =>
     badInput(`${path} must be between ${min} and ${max}`, [{ path, message: `must be an integer from ${min} to ${max}, got ${got}` }]),

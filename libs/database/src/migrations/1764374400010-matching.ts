@@ -37,7 +37,6 @@ export class Matching1764374400010 implements MigrationInterface {
       candidate_id uuid NOT NULL CONSTRAINT introduction_candidate_fk REFERENCES municipality(id) ON DELETE CASCADE,
       status introduction_status NOT NULL DEFAULT 'REQUESTED',
       message text NULL,
-      score double precision NULL,
       requested_by varchar(100) NOT NULL,
       responded_by varchar(100) NULL,
       responded_at timestamptz NULL,

@@ -70,10 +70,6 @@ export class IntroductionEntity {
   @Column({ type: 'text', nullable: true })
   message: string | null;
 
-  /** The suggestion's score when the introduction was requested. */
-  @Column({ type: 'double precision', nullable: true })
-  score: number | null;
-
   @Column({ name: 'requested_by', type: 'varchar', length: 100 })
   requestedBy: string;
 

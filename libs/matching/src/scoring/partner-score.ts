@@ -1,6 +1,6 @@
 import { combine, type Component, type Penalty, type ScoringProfile } from './combine';
 import { countryExperience, priorPartner, proximity, similarSetting, similarSize } from './context';
-import { evidence } from './evidence';
+import { evidence, evidenceItems, evidencePerTopic } from './evidence';
 import type { CandidateFacts, NeedFacts } from './facts';
 import { capacityPenalty, feedbackSignals, language, schemeFit } from './fit';
 import type { ReasonKind, ScoreCard } from './reason';
@@ -51,6 +51,13 @@ export const PARTNER_SIGNAL_GROUPS: Readonly<Record<string, readonly ReasonKind[
   capacity: ['CAPACITY'],
   feedback: ['RESPONSIVE', 'DECLINES', 'DISMISSED'],
 };
+
+/** Capability per need topic: declared expertise e and proven record x as e + (1 − e)·x. */
+export function capabilityPerTopic(tax: Taxonomy, topics: readonly string[], c: Pick<CandidateFacts, 'expertise' | 'partnerships' | 'caseStudies'>): Map<string, number> {
+  const declared = coverTopics(tax, topics, c.expertise).map((x) => x.value);
+  const proven = evidencePerTopic(evidenceItems(tax, topics, c.partnerships, c.caseStudies), topics);
+  return new Map(topics.map((t, i) => [t, declared[i]! + (1 - declared[i]!) * proven[i]!]));
+}
 
 /** The need, with what its text mentions computed once for all candidates. */
 export interface PreparedNeed extends NeedFacts {

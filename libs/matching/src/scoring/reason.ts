@@ -40,6 +40,7 @@ export const REASON_LABELS = {
   KNOWLEDGE_SHARING: ['Shares its experience', '経験の共有'],
   // consortium
   COVERAGE: ['Covers the topics', '分野のカバー'],
+  MEMBER_FIT: ['Each member fits the need', '各団体の適合度'],
   // mismatches
   TOPIC_GAP: ['Topics not covered', 'カバーされない分野'],
   CAPACITY: ['Little capacity left', '受け入れ余力が少ない'],
@@ -50,6 +51,7 @@ export const REASON_LABELS = {
   DISMISSED: ['Dismissed by others for this need', '他の利用者が非表示にした'],
   ONE_SIDED: ['Help would go one way only', '一方向の支援にとどまる'],
   ALREADY_PARTNERS: ['Already working together', 'すでに協力関係にある'],
+  COORDINATION: ['More partners to coordinate', '調整の負担'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type ReasonKind = keyof typeof REASON_LABELS;
