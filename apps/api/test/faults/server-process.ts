@@ -28,7 +28,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const port = await freePort();
   const child = spawn(process.execPath, [ENTRY], {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', PORT: String(port), SAMPLE_DATA: 'off', NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
+    // A clean environment: only what the test sets (the server needs no PATH: it runs no programs with DATABASE_URL).
+    env: { HOST: '127.0.0.1', PORT: String(port), SAMPLE_DATA: 'off', NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
