@@ -36,16 +36,23 @@ const joins = (references: Reference[]): string =>
 
 /**
  * INSERT … ON CONFLICT DO UPDATE that touches a row only when a value differs, so re-importing
- * the same data bumps no version and no updated_at. Returns the written rows with `created`
- * (xmax = 0 only for a freshly inserted tuple; PostgreSQL 15 has no RETURNING old/new yet).
+ * the same data bumps no version and no updated_at. Unchanged rows are filtered out before the
+ * INSERT (a LEFT JOIN on the conflict target): otherwise PostgreSQL would still compute their
+ * generated search columns and lock them. The ON CONFLICT … WHERE repeats the test for rows a
+ * concurrent writer inserts meanwhile. Returns the written rows with `created` (xmax = 0 only for
+ * a freshly inserted tuple; PostgreSQL 15 has no RETURNING old/new yet).
  */
 export function upsertStatement(spec: UpsertTable): string {
   const references = spec.references ?? [];
   const columns = [...spec.columns.map((c) => c.name), ...references.map((r) => r.column)];
   const values = [...spec.columns.map((c) => `r.${c.name}`), ...references.map((_, i) => `ref${i}.id`)];
   const updatable = columns.filter((c) => !spec.conflict.includes(c));
+  const valueOf = new Map(columns.map((c, i) => [c, values[i]!]));
+  const current = spec.conflict.map((c) => `cur.${c} = ${valueOf.get(c)}`).join(' AND ');
   return `INSERT INTO ${spec.table} AS t (${columns.join(', ')})
     SELECT ${values.join(', ')} FROM json_to_recordset($1::json) AS r(${recordSet(spec.columns, references)}) ${joins(references)}
+    LEFT JOIN ${spec.table} cur ON ${current}
+    WHERE cur.id IS NULL OR (${updatable.map((c) => `cur.${c}`).join(', ')}) IS DISTINCT FROM (${updatable.map((c) => valueOf.get(c)).join(', ')})
     ON CONFLICT (${spec.conflict.join(', ')}) DO UPDATE SET ${updatable.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
       version = t.version + 1, updated_at = now()
     WHERE (${updatable.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${updatable.map((c) => `EXCLUDED.${c}`).join(', ')})
