@@ -51,6 +51,11 @@ describe('DomainValidationPipe', () => {
     expect(error.details).toEqual([{ path: 'input.level', message: expect.stringMatching(/; .*integer/) }]);
   });
 
+  it.each(['2023-02-30', '0000-01-01', '2023-13-01', '2023-1-01', '07/12/2023'])('refuses the date %s', async (date) => {
+    const error = (await run({ ...valid, date }, 'input').catch((e: unknown) => e)) as DomainError;
+    expect(error.details).toEqual([{ path: 'input.date', message: expect.any(String) }]);
+  });
+
   it('names @Args() class fields without a prefix', () => {
     expect(validationDetails([{ property: 'filter', children: [{ property: 'country', constraints: { isCountryCode: 'bad' }, children: [] }] }])).toEqual([
       { path: 'filter.country', message: 'bad' },

@@ -9,14 +9,14 @@ export const IsKey = (options?: ValidationOptions): PropertyDecorator =>
 export const IsCountryCode = (options?: ValidationOptions): PropertyDecorator =>
   ValidateBy({ name: 'isCountryCode', validator: { validate: (v) => typeof v === 'string' && /^[A-Z]{2}$/.test(v), defaultMessage: () => 'must be an ISO 3166-1 alpha-2 code in upper case, e.g. JP' } }, options);
 
-/** A calendar date as YYYY-MM-DD that exists (no 2023-02-30). */
+/** A calendar date as YYYY-MM-DD that exists (no 2023-02-30), years 1000–9999. */
 export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =>
   ValidateBy(
     {
       name: 'isCalendarDate',
       validator: {
         validate: (v) => {
-          if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+          if (typeof v !== 'string' || !/^[1-9]\d{3}-\d{2}-\d{2}$/.test(v)) return false; // year 0000 does not exist in PostgreSQL
           const date = new Date(`${v}T00:00:00Z`);
           return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v);
         },
