@@ -12,8 +12,11 @@ export const MAX_BODY = '100kb';
 export async function createApiApp(options: ConfigModuleOptions = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  const config = app.get<AppConfig>(APP_CONFIG);
+  // Per-client limits key on req.ip: behind a proxy, only trusted hops may name the client.
+  app.set('trust proxy', config.TRUST_PROXY);
   // Order matters: the rate limit refuses before the body is read; the error handler follows the parser.
-  app.use('/graphql', rateLimitMiddleware(app.get<AppConfig>(APP_CONFIG).RATE_LIMIT_PER_MINUTE));
+  app.use('/graphql', rateLimitMiddleware(config.RATE_LIMIT_PER_MINUTE));
   app.useBodyParser('json', { limit: MAX_BODY });
   app.use(bodyErrorHandler(MAX_BODY));
   app.use('/graphql', rejectNulCharacters);

@@ -144,7 +144,8 @@ describe('per-client rate limit', () => {
     const statuses: number[] = [];
     let last: Response | undefined;
     for (let i = 0; i < 6; i++) {
-      last = await fetch(`${limited.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ topics { key } }"}' });
+      // A forged X-Forwarded-For changes nothing while no proxy is trusted (TRUST_PROXY=0).
+      last = await fetch(`${limited.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` }, body: '{"query":"{ topics { key } }"}' });
       statuses.push(last.status);
       if (i < 5) await last.text();
     }
@@ -152,5 +153,23 @@ describe('per-client rate limit', () => {
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(await last!.json()).toEqual({ errors: [{ message: expect.stringMatching(/Too many requests/), extensions: { code: 'RATE_LIMITED', reason: 'REQUEST_RATE' } }] });
     expect((await fetch(`${limited.url}/health`)).status).toBe(200); // health checks are not GraphQL traffic
+  });
+});
+
+describe('per-client rate limit behind a trusted proxy', () => {
+  let proxied: TestApi;
+  beforeAll(async () => {
+    proxied = await startTestApi({ RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: '1' });
+  });
+  afterAll(() => proxied?.close());
+
+  it('keys on the client address the proxy reports', async () => {
+    const from = (ip: string) =>
+      fetch(`${proxied.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: '{"query":"{ topics { key } }"}' }).then(async (r) => {
+        await r.text();
+        return r.status;
+      });
+    expect([await from('198.51.100.1'), await from('198.51.100.1'), await from('198.51.100.1')]).toEqual([200, 200, 429]);
+    expect(await from('198.51.100.2')).toBe(200);
   });
 });

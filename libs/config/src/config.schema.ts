@@ -38,6 +38,11 @@ export const CONFIG_VARIABLES = {
     sensitive: false,
   },
   INVITATION_TTL_S: { schema: z.coerce.number().int().min(300).max(2592000).default(604800), description: 'How long an editor invitation stays valid, in seconds.', sensitive: false },
+  TRUST_PROXY: {
+    schema: z.coerce.number().int().min(0).max(10).default(0),
+    description: 'Reverse proxies in front of the API whose X-Forwarded-For is trusted (0: none); per-client limits key on the client address it yields.',
+    sensitive: false,
+  },
   RATE_LIMIT_PER_MINUTE: {
     schema: z.coerce.number().int().min(1).max(1000000).default(600),
     description: 'GraphQL requests one client (IP address) may send per minute (burst of the same size); more get RATE_LIMITED (HTTP 429).',
