@@ -58,6 +58,8 @@ export class Matching1764374400010 implements MigrationInterface {
     await q.query(`CREATE INDEX expertise_topic_level_municipality_idx ON expertise (topic_key, level DESC, municipality_id)`);
     // Provider partnerships per topic: topic → partnership without a heap visit.
     await q.query(`CREATE INDEX partnership_topic_topic_partnership_idx ON partnership_topic (topic_key, partnership_id)`);
+    // …and their providers, index-only.
+    await q.query(`CREATE INDEX partnership_member_provider_idx ON partnership_member (partnership_id, municipality_id) WHERE role = 'PROVIDER'`);
     // Peer and mentor candidates near a municipality (bounding box on latitude), and experienced ones per country.
     await q.query(`CREATE INDEX municipality_latitude_idx ON municipality (latitude, longitude) WHERE latitude IS NOT NULL`);
     await q.query(`CREATE INDEX municipality_experience_idx ON municipality (country, overseas_experience)`);
@@ -65,7 +67,14 @@ export class Matching1764374400010 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const index of ['need_topic_topic_need_idx', 'municipality_experience_idx', 'municipality_latitude_idx', 'partnership_topic_topic_partnership_idx', 'expertise_topic_level_municipality_idx']) {
+    for (const index of [
+      'need_topic_topic_need_idx',
+      'municipality_experience_idx',
+      'municipality_latitude_idx',
+      'partnership_member_provider_idx',
+      'partnership_topic_topic_partnership_idx',
+      'expertise_topic_level_municipality_idx',
+    ]) {
       await q.query(`DROP INDEX ${index}`);
     }
     await q.query(`DROP TABLE introduction`);

@@ -34,8 +34,35 @@ export interface CandidateQuery {
   limit: number;
 }
 
-/** Partnership statuses that count as work done or under way (cancelled ones prove nothing). */
-export const LIVE_STATUSES = ['COMPLETED', 'ACTIVE', 'DORMANT', 'AGREED', 'PROPOSED'] as const;
+/**
+ * The hot query of partnerSuggestions. Expertise is read per related topic in index order
+ * (expertise_topic_level_municipality_idx) and cut at $3 rows; provider partnerships come through
+ * partnership_topic (topic_key, partnership_id), cut at $3 rows per topic (in id order). The small
+ * LATERAL … LIMIT subqueries keep every step a bounded index probe at any directory size (left to
+ * itself the planner hashes whole tables once they look small). The cut at $5 candidates breaks pre-score ties by
+ * id (deterministic); the final ranking breaks score ties by key. Parameters: related topic keys,
+ * their grades, rows per topic, excluded ids, candidates.
+ */
+export const PARTNER_CANDIDATES_SQL = `WITH rel AS (SELECT * FROM unnest($1::varchar[], $2::float8[]) AS r(topic_key, grade)),
+       ex AS (
+         SELECT x.municipality_id, max(rel.grade * x.level / 5.0) AS fit
+           FROM rel CROSS JOIN LATERAL (
+             SELECT e.municipality_id, e.level FROM expertise e
+              WHERE e.topic_key = rel.topic_key
+              ORDER BY e.level DESC, e.municipality_id LIMIT $3) x
+          GROUP BY x.municipality_id),
+       pr AS (
+         SELECT y.municipality_id, sum(rel.grade) AS credit
+           FROM rel
+           CROSS JOIN LATERAL (SELECT pt.partnership_id FROM partnership_topic pt WHERE pt.topic_key = rel.topic_key ORDER BY pt.partnership_id LIMIT $3) t
+           CROSS JOIN LATERAL (SELECT 1 FROM partnership p WHERE p.id = t.partnership_id AND p.status IN ('COMPLETED','ACTIVE','DORMANT','AGREED') LIMIT 1) live
+           CROSS JOIN LATERAL (SELECT pm.municipality_id FROM partnership_member pm WHERE pm.partnership_id = t.partnership_id AND pm.role = 'PROVIDER' LIMIT 8) y
+          GROUP BY y.municipality_id)
+       SELECT coalesce(ex.municipality_id, pr.municipality_id) AS id
+         FROM ex FULL JOIN pr ON pr.municipality_id = ex.municipality_id
+        WHERE NOT (coalesce(ex.municipality_id, pr.municipality_id) = ANY($4::uuid[]))
+        ORDER BY coalesce(ex.fit, 0) + 0.25 * least(coalesce(pr.credit, 0), 3) DESC, 1
+        LIMIT $5`;
 
 type Row = Record<string, unknown>;
 
@@ -129,33 +156,7 @@ export class FactsQueryService {
   async partnerCandidateIds(ctx: RequestContext, c: CandidateQuery): Promise<string[]> {
     const topics = [...c.related.keys()];
     const grades = topics.map((t) => c.related.get(t)!);
-    const rows = await this.q<{ id: string }>(
-      ctx,
-      `WITH rel AS (SELECT * FROM unnest($1::varchar[], $2::float8[]) AS r(topic_key, grade)),
-       ex AS (
-         SELECT x.municipality_id, max(rel.grade * x.level / 5.0) AS fit
-           FROM rel CROSS JOIN LATERAL (
-             SELECT e.municipality_id, e.level FROM expertise e
-              WHERE e.topic_key = rel.topic_key
-              ORDER BY e.level DESC, e.municipality_id LIMIT $3) x
-          GROUP BY x.municipality_id),
-       pr AS (
-         SELECT pm.municipality_id, sum(rel.grade) AS credit
-           FROM rel
-           JOIN partnership_topic pt ON pt.topic_key = rel.topic_key
-           JOIN partnership p ON p.id = pt.partnership_id AND p.status IN ('COMPLETED','ACTIVE','DORMANT','AGREED')
-           JOIN partnership_member pm ON pm.partnership_id = p.id AND pm.role = 'PROVIDER'
-          GROUP BY pm.municipality_id),
-       c AS (
-         SELECT coalesce(ex.municipality_id, pr.municipality_id) AS id,
-                coalesce(ex.fit, 0) + 0.25 * least(coalesce(pr.credit, 0), 3) AS pre
-           FROM ex FULL JOIN pr ON pr.municipality_id = ex.municipality_id)
-       SELECT m.id FROM c JOIN municipality m ON m.id = c.id
-        WHERE NOT (m.id = ANY($4::uuid[]))
-        ORDER BY c.pre DESC, m.key
-        LIMIT $5`,
-      [topics, grades, c.perTopic, [...c.excludeIds], c.limit],
-    );
+    const rows = await this.q<{ id: string }>(ctx, PARTNER_CANDIDATES_SQL, [topics, grades, c.perTopic, [...c.excludeIds], c.limit]);
     return rows.map((r) => r.id);
   }
 
