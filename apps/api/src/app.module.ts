@@ -21,6 +21,7 @@ import { graphqlOptions } from './graphql/graphql.options';
 import { PolicyGuard } from './graphql/policy.guard';
 import { DomainValidationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
+import { MatchingApiModule } from './matching/matching-api.module';
 import { TopicResolver } from './topic/topic.resolver';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -64,6 +65,7 @@ export class AppModule {
             graphqlOptions(config, logger, loaders, http.httpAdapter?.getHttpServer()),
         }),
         DirectoryApiModule,
+        MatchingApiModule,
         SampleDataModule,
       ],
       controllers: [HealthController],

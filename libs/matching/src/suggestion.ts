@@ -1,10 +1,13 @@
 import type { MunicipalityEntity } from '@kakehashi/directory';
 import type { MatchReason, RecordRef } from './scoring/reason';
 
+export const PathwayStepKind = Object.freeze({ STUDY_SESSION: 'STUDY_SESSION', CO_HOST_TRAINING: 'CO_HOST_TRAINING', GRASSROOTS_PROPOSAL: 'GRASSROOTS_PROPOSAL' } as const);
+export type PathwayStepKind = keyof typeof PathwayStepKind;
+
 /** One step of a newcomer's pathway, tied to the records it builds on. */
 export interface PathwayStep {
   stage: number;
-  kind: 'STUDY_SESSION' | 'CO_HOST_TRAINING' | 'GRASSROOTS_PROPOSAL';
+  kind: PathwayStepKind;
   titleEn: string;
   titleJa: string;
   detail: string;

@@ -4,7 +4,16 @@
  */
 
 /** The kinds of record a reason can point at. Expertise has no key of its own: `municipality:topic`. */
-export type RecordType = 'MUNICIPALITY' | 'EXPERTISE' | 'PARTNERSHIP' | 'CASE_STUDY' | 'NEED' | 'EVENT' | 'TOPIC' | 'INTRODUCTION';
+export const RecordType = Object.freeze({
+  MUNICIPALITY: 'MUNICIPALITY',
+  EXPERTISE: 'EXPERTISE',
+  PARTNERSHIP: 'PARTNERSHIP',
+  CASE_STUDY: 'CASE_STUDY',
+  NEED: 'NEED',
+  EVENT: 'EVENT',
+  TOPIC: 'TOPIC',
+} as const);
+export type RecordType = keyof typeof RecordType;
 
 export interface RecordRef {
   type: RecordType;
