@@ -3,9 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigModule } from '@kakehashi/config';
 import { DatabaseModule } from '@kakehashi/database';
 import { InterchangeModule } from '@kakehashi/interchange';
+import { MatchingModule } from '@kakehashi/matching';
 
 /** What a command needs from the database: config (logs on stderr: stdout is the report), the pool, the services. */
-@Module({ imports: [ConfigModule.forRoot({ logDestination: 2 }), DatabaseModule, InterchangeModule] })
+@Module({ imports: [ConfigModule.forRoot({ logDestination: 2 }), DatabaseModule, InterchangeModule, MatchingModule] })
 export class CliWorkModule {}
 
 /**

@@ -104,7 +104,7 @@ export class EvaluationService {
       const directory = (await runner.query(`SELECT id, key FROM municipality ORDER BY key`)) as { id: string; key: string }[];
       const [{ n: partnerships }] = (await runner.query(`SELECT count(*)::int AS n FROM partnership`)) as { n: number }[];
       const modes: ModeReport[] = [];
-      const wanted = options.modes ?? ['leave-one-out', 'as-of-start'];
+      const wanted = options.modes ?? ['as-of-start', 'leave-one-out'];
       let done = 0;
       for (const mode of wanted) {
         const results: CaseRun[] = [];
@@ -125,6 +125,15 @@ export class EvaluationService {
       await runner.rollbackTransaction();
       await runner.release();
     }
+  }
+
+  /**
+   * Empties the directory inside the evaluation's transaction (rolled back with it), so a given
+   * document is evaluated on its own: `prepare: (tx) => clearDirectory(tx).then(() => import(tx, doc))`.
+   */
+  async clearDirectory(tx: RequestContext): Promise<void> {
+    if (!tx.transaction) throw new Error('clearDirectory runs only inside the evaluation transaction');
+    for (const table of ['partnership', 'case_study', 'event', 'municipality']) await this.db.manager(tx).query(`DELETE FROM ${table}`);
   }
 
   /** Completed partnerships with at least one provider and one recipient, by key. */
