@@ -1,10 +1,10 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
+import { SourcedInput } from '../graphql/sourced';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Provenance } from '../graphql/directory.enums';
 import { IsKey } from '../graphql/validators';
 
 @InputType('SetExpertiseInput', { description: 'Creates or replaces what a municipality offers on one topic.' })
-export class SetExpertiseInput {
+export class SetExpertiseInput extends SourcedInput {
   @Field({ description: 'Municipality key.' })
   @IsKey()
   municipality: string;
@@ -25,16 +25,6 @@ export class SetExpertiseInput {
   @IsString()
   @MaxLength(10000)
   evidence?: string | null;
-
-  @Field(() => Provenance, { nullable: true })
-  @IsOptional()
-  provenance?: Provenance | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  source?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Version of the entry you read, when replacing one; a newer one is a CONFLICT.' })
   @IsOptional()

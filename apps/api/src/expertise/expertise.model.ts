@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Provenance } from '../graphql/directory.enums';
+import { SourcedModel } from '../graphql/sourced';
 
 @ObjectType('Expertise', { description: 'What a municipality can offer on one topic.' })
-export class ExpertiseModel {
+export class ExpertiseModel extends SourcedModel {
   @Field(() => ID)
   id: string;
 
@@ -17,13 +17,4 @@ export class ExpertiseModel {
 
   @Field(() => String, { nullable: true, description: 'What was done, where, with what result.' })
   evidence: string | null;
-
-  @Field(() => Provenance, { nullable: true })
-  provenance: Provenance | null;
-
-  @Field(() => String, { nullable: true })
-  source: string | null;
-
-  @Field(() => Int)
-  version: number;
 }

@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Provenance } from '../graphql/directory.enums';
+import { SourcedModel } from '../graphql/sourced';
 
 @ObjectType('CaseStudy', { description: 'Lessons learned, usually presented by a municipality at an event.' })
-export class CaseStudyModel {
+export class CaseStudyModel extends SourcedModel {
   @Field(() => ID)
   id: string;
 
@@ -23,19 +23,10 @@ export class CaseStudyModel {
 
   @Field(() => [String])
   lessons: string[];
-
-  @Field(() => Provenance, { nullable: true })
-  provenance: Provenance | null;
-
-  @Field(() => String, { nullable: true })
-  source: string | null;
-
-  @Field(() => Int)
-  version: number;
 }
 
 @ObjectType('Event', { description: 'A study session or other gathering where lessons were shared.' })
-export class EventModel {
+export class EventModel extends SourcedModel {
   @Field(() => ID)
   id: string;
 
@@ -53,13 +44,4 @@ export class EventModel {
 
   @Field(() => Int, { nullable: true })
   participants: number | null;
-
-  @Field(() => Provenance, { nullable: true })
-  provenance: Provenance | null;
-
-  @Field(() => String, { nullable: true })
-  source: string | null;
-
-  @Field(() => Int)
-  version: number;
 }

@@ -1,10 +1,10 @@
 import { Field, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { SourcedInput } from '../graphql/sourced';
 import { ArrayMaxSize, ArrayUnique, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { Provenance } from '../graphql/directory.enums';
 import { IsCalendarDate, IsKey, IsNotBlank } from '../graphql/validators';
 
 @InputType('CreateCaseStudyInput')
-export class CreateCaseStudyInput {
+export class CreateCaseStudyInput extends SourcedInput {
   @Field({ description: 'Lower-case slug, unique among case studies.' })
   @IsKey()
   key: string;
@@ -43,16 +43,6 @@ export class CreateCaseStudyInput {
   @IsOptional()
   @IsKey()
   event?: string | null;
-
-  @Field(() => Provenance, { nullable: true })
-  @IsOptional()
-  provenance?: Provenance | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  source?: string | null;
 }
 
 @InputType('UpdateCaseStudyInput')
@@ -68,7 +58,7 @@ export class UpdateCaseStudyInput extends PartialType(OmitType(CreateCaseStudyIn
 }
 
 @InputType('CreateEventInput')
-export class CreateEventInput {
+export class CreateEventInput extends SourcedInput {
   @Field({ description: 'Lower-case slug, unique among events.' })
   @IsKey()
   key: string;
@@ -94,16 +84,6 @@ export class CreateEventInput {
   @IsInt()
   @Min(0)
   participants?: number | null;
-
-  @Field(() => Provenance, { nullable: true })
-  @IsOptional()
-  provenance?: Provenance | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  source?: string | null;
 }
 
 @InputType('UpdateEventInput')

@@ -1,10 +1,11 @@
 import { Field, Float, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { SourcedInput } from '../graphql/sourced';
 import { ArrayMaxSize, IsEmail, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
-import { MunicipalityKind, OverseasExperience, Provenance } from '../graphql/directory.enums';
+import { MunicipalityKind, OverseasExperience } from '../graphql/directory.enums';
 import { IsCountryCode, IsKey, IsNotBlank } from '../graphql/validators';
 
 @InputType('CreateMunicipalityInput')
-export class CreateMunicipalityInput {
+export class CreateMunicipalityInput extends SourcedInput {
   @Field({ description: 'Lower-case slug, unique among municipalities.' })
   @IsKey()
   key: string;
@@ -93,16 +94,6 @@ export class CreateMunicipalityInput {
   @IsEmail()
   @MaxLength(320)
   contactEmail?: string | null;
-
-  @Field(() => Provenance, { nullable: true })
-  @IsOptional()
-  provenance?: Provenance | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  source?: string | null;
 }
 
 /** Fields left out stay as they are; `null` clears an optional field. */

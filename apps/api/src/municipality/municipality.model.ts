@@ -1,10 +1,11 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { MunicipalityKind, OverseasExperience, Provenance } from '../graphql/directory.enums';
+import { SourcedModel } from '../graphql/sourced';
+import { MunicipalityKind, OverseasExperience } from '../graphql/directory.enums';
 import { Connection } from '../graphql/connection';
 import { signedInOnly } from '../graphql/field-access';
 
 @ObjectType('Municipality', { description: 'A municipality, its waterworks bureau, or an overseas utility or city.' })
-export class MunicipalityModel {
+export class MunicipalityModel extends SourcedModel {
   @Field(() => ID)
   id: string;
 
@@ -55,15 +56,6 @@ export class MunicipalityModel {
 
   @Field(() => String, { nullable: true, description: 'Signed-in users only: null for the public.', middleware: [signedInOnly] })
   contactEmail: string | null;
-
-  @Field(() => Provenance, { nullable: true })
-  provenance: Provenance | null;
-
-  @Field(() => String, { nullable: true, description: 'Where a DOCUMENTED record comes from.' })
-  source: string | null;
-
-  @Field(() => Int, { description: 'Optimistic-locking version: send it back with an update.' })
-  version: number;
 
   @Field()
   updatedAt: Date;

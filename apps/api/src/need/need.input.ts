@@ -1,10 +1,11 @@
 import { Field, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { SourcedInput } from '../graphql/sourced';
 import { ArrayMaxSize, ArrayUnique, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { CooperationScheme, NeedPriority, NeedStatus, Provenance } from '../graphql/directory.enums';
+import { CooperationScheme, NeedPriority, NeedStatus } from '../graphql/directory.enums';
 import { IsCalendarDate, IsKey, IsNotBlank } from '../graphql/validators';
 
 @InputType('CreateNeedInput')
-export class CreateNeedInput {
+export class CreateNeedInput extends SourcedInput {
   @Field({ description: 'Lower-case slug, unique among needs.' })
   @IsKey()
   key: string;
@@ -48,16 +49,6 @@ export class CreateNeedInput {
   @IsOptional()
   @IsCalendarDate()
   expiresOn?: string | null;
-
-  @Field(() => Provenance, { nullable: true })
-  @IsOptional()
-  provenance?: Provenance | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  source?: string | null;
 }
 
 /** Fields left out stay; `null` clears an optional field; `topics`, when sent, replaces the list. */

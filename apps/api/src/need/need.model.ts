@@ -1,9 +1,10 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { CooperationScheme, NeedPriority, NeedStatus, Provenance } from '../graphql/directory.enums';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { SourcedModel } from '../graphql/sourced';
+import { CooperationScheme, NeedPriority, NeedStatus } from '../graphql/directory.enums';
 import { Connection } from '../graphql/connection';
 
 @ObjectType('Need', { description: 'What a municipality or utility asks help with.' })
-export class NeedModel {
+export class NeedModel extends SourcedModel {
   @Field(() => ID)
   id: string;
 
@@ -30,15 +31,6 @@ export class NeedModel {
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD after which the need is no longer current.' })
   expiresOn: string | null;
-
-  @Field(() => Provenance, { nullable: true })
-  provenance: Provenance | null;
-
-  @Field(() => String, { nullable: true })
-  source: string | null;
-
-  @Field(() => Int)
-  version: number;
 
   @Field()
   updatedAt: Date;

@@ -1,7 +1,8 @@
 import { Field, Float, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { SourcedInput } from '../graphql/sourced';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { CooperationScheme, MemberRole, PartnershipStatus, Provenance } from '../graphql/directory.enums';
+import { CooperationScheme, MemberRole, PartnershipStatus } from '../graphql/directory.enums';
 import { IsKey, IsNotBlank } from '../graphql/validators';
 
 @InputType('PartnershipMemberInput')
@@ -39,7 +40,7 @@ export class PartnershipOutcomeInput {
 }
 
 @InputType('CreatePartnershipInput')
-export class CreatePartnershipInput {
+export class CreatePartnershipInput extends SourcedInput {
   @Field({ description: 'Lower-case slug, unique among partnerships.' })
   @IsKey()
   key: string;
@@ -98,16 +99,6 @@ export class CreatePartnershipInput {
   @ValidateNested({ each: true })
   @Type(() => PartnershipOutcomeInput)
   outcomes?: PartnershipOutcomeInput[] | null;
-
-  @Field(() => Provenance, { nullable: true })
-  @IsOptional()
-  provenance?: Provenance | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  source?: string | null;
 }
 
 /** Fields left out stay; lists, when sent, replace the whole list. The status changes through changePartnershipStatus. */

@@ -1,9 +1,10 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { CooperationScheme, MemberRole, PartnershipStatus, Provenance } from '../graphql/directory.enums';
+import { SourcedModel } from '../graphql/sourced';
+import { CooperationScheme, MemberRole, PartnershipStatus } from '../graphql/directory.enums';
 import { Connection } from '../graphql/connection';
 
 @ObjectType('Partnership', { description: 'A cooperation between municipalities and utilities, through its life.' })
-export class PartnershipModel {
+export class PartnershipModel extends SourcedModel {
   @Field(() => ID)
   id: string;
 
@@ -27,15 +28,6 @@ export class PartnershipModel {
 
   @Field(() => String, { nullable: true })
   summary: string | null;
-
-  @Field(() => Provenance, { nullable: true })
-  provenance: Provenance | null;
-
-  @Field(() => String, { nullable: true })
-  source: string | null;
-
-  @Field(() => Int)
-  version: number;
 
   @Field()
   updatedAt: Date;
