@@ -5,6 +5,7 @@ import { AccountService, InvitationService, SessionService } from '@kakehashi/au
 import { Role, systemContext } from '@kakehashi/kernel';
 import { insertCaseStudy, insertEvent, insertExpertise, insertMunicipality, insertNeed, insertPartnership, uniqueKey } from '@kakehashi/testing';
 import { startTestApi, type TestApi } from './api-harness';
+import { matchingMatrixRows } from './matching-matrix';
 
 /**
  * Every mutation, as anonymous, editor of A, editor of B, coordinator and administrator:
@@ -168,6 +169,8 @@ const MATRIX: Record<string, { allowed: ActorName[]; prepare: (actor: ActorName)
       return { query: 'mutation($k: String!) { changePartnershipStatus(key: $k, status: AGREED, version: 1) { status } }', variables: { k: p.key } };
     },
   },
+  // The matchmaker's mutations (rows kept by its owner next to this file).
+  ...matchingMatrixRows({ ds: () => ds, A: () => A, SIGNED_IN, EDITOR_OF_A }),
 };
 
 /** A digest of every row of every table, in one statement: equal digests, nothing changed. */
