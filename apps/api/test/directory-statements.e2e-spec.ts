@@ -10,7 +10,7 @@ import { startTestApi, type TestApi } from './api-harness';
  * other member is an overseas city outside the page.
  */
 let api: TestApi;
-const PAGE = 40;
+const PAGE = 50;
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -49,7 +49,7 @@ const RICH_PAGE = `query($first: Int = 10) { municipalities(filter: { country: "
   partnerships { key members { role municipality { key } } } } } } }`;
 
 describe('statements per directory page', () => {
-  it('a page with expertise, needs and partnerships with their members costs the same for 10 and 40 municipalities', async () => {
+  it('a page with expertise, needs and partnerships with their members costs the same for 10 and 50 municipalities', async () => {
     const small = await statementsFor(DIRECTORY_PAGE, 10);
     const large = await statementsFor(DIRECTORY_PAGE, PAGE);
     expect(large.page.municipalities.edges).toHaveLength(PAGE);

@@ -99,6 +99,17 @@ describe('abusive requests get clean 4xx answers, fast', () => {
     expect(inDocument.reasons).toEqual(['NUL_CHARACTER']);
   });
 
+  it('a costly page hidden behind a small variable default (priced with the value sent)', async () => {
+    const query = `query($n: Int = 1) { municipalities(first: $n) { edges { node { partnerships { members { municipality { needs { key } } } } } } } }`;
+    const cheap = await post({ query, variables: { n: 1 } });
+    expect(cheap.status).toBe(200);
+    const a = await post({ query, variables: { n: 100 } });
+    expect(a.status).toBe(400);
+    expect(a.codes).toEqual(['BAD_USER_INPUT']);
+    expect(a.reasons).toEqual(['QUERY_TOO_COSTLY']);
+    expect(a.ms).toBeLessThan(QUICK_MS);
+  });
+
   it('a mutation over GET', async () => {
     const q = encodeURIComponent('mutation { logout(refreshToken: "x") }');
     const withPreflight = await send({ method: 'GET', path: `/graphql?query=${q}`, headers: { 'apollo-require-preflight': 'true' } });

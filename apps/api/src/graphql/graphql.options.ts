@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { formatError } from './error-formatter';
 import { errorLogPlugin } from './error-log.plugin';
 import type { DirectoryLoaderFactory } from './loaders/directory.loaders';
+import { queryCostPlugin } from './query-cost.plugin';
 import { queryLimitsRule } from './query-limits';
 import { requestContextOf, type GqlContext } from './request-context';
 
@@ -40,6 +41,7 @@ export function graphqlOptions(config: AppConfig, logger: Logger, loaders: Direc
     // Two copies of Apollo's types (ESM for @nestjs/apollo, CJS for us) differ only nominally.
     plugins: [
       errorLogPlugin(logger.child({ component: 'graphql' })),
+      queryCostPlugin(),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: SHUTDOWN_GRACE_MS })] : []),
     ] as unknown as ApolloDriverConfig['plugins'],
