@@ -32,6 +32,8 @@ describe('the partner candidate query', () => {
     const [{ 'QUERY PLAN': plan }] = await db.dataSource.query(`EXPLAIN (FORMAT JSON) ${PARTNER_CANDIDATES_SQL}`, [
       ['nrw.leak-detection', 'nrw', 'nrw.metering', 'nrw.dma-pressure'],
       [1, 0.5, 0.6, 0.6],
+      [300, 100, 100, 100],
+      ['nrw.leak-detection'],
       300,
       [],
       60,

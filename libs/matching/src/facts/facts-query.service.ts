@@ -27,44 +27,51 @@ export interface NeedRow extends NeedFacts {
 export interface CandidateQuery {
   /** Related topic → grade (from Taxonomy.related). */
   related: ReadonlyMap<string, number>;
+  /** Topics a partnership record can prove for this need (the need's, and a domain's own topics). */
+  evidenceTopics: readonly string[];
   /** Never return these (the need's own municipality, dismissed ones). */
   excludeIds: readonly string[];
-  /** Expertise rows read per related topic (best levels first): bounds the work at any directory size. */
+  /** Expertise rows read per exact topic (best levels first; a third for related ones): bounds the work at any directory size. */
   perTopic: number;
   limit: number;
 }
 
 /**
  * The hot query of partnerSuggestions. Expertise is read per related topic in index order
- * (expertise_topic_level_municipality_idx) and cut at $3 rows; provider partnerships come through
- * partnership_topic (topic_key, partnership_id), cut at $3 rows per topic (in id order). The small
- * LATERAL … LIMIT subqueries keep every step a bounded index probe at any directory size (left to
- * itself the planner hashes whole tables once they look small). The cut at $5 candidates breaks pre-score ties by
- * id (deterministic); the final ranking breaks score ties by key. Parameters: related topic keys,
- * their grades, rows per topic, excluded ids, candidates.
+ * (expertise_topic_level_municipality_idx), cut at that topic's own number of rows (more for the
+ * need's exact topics than for siblings and domains); provider partnerships only on the topics a
+ * record can prove (the need's, see evidence.ts), through partnership_topic (topic_key,
+ * partnership_id) and cut per topic in id order. The small LATERAL … LIMIT subqueries keep every
+ * step a bounded index probe at any directory size (left to itself the planner hashes whole tables
+ * once they look small). The cut at $7 candidates breaks pre-score ties by id (deterministic); the
+ * final ranking breaks score ties by key.
+ * Parameters: related topic keys, their grades, rows per topic, evidence topic keys, partnership
+ * rows per topic, excluded ids, candidates.
  */
-export const PARTNER_CANDIDATES_SQL = `WITH rel AS (SELECT * FROM unnest($1::varchar[], $2::float8[]) AS r(topic_key, grade)),
+export const PARTNER_CANDIDATES_SQL = `WITH rel AS (SELECT * FROM unnest($1::varchar[], $2::float8[], $3::int[]) AS r(topic_key, grade, lim)),
        ex AS (
          SELECT x.municipality_id, max(rel.grade * x.level / 5.0) AS fit
            FROM rel CROSS JOIN LATERAL (
              SELECT e.municipality_id, e.level FROM expertise e
               WHERE e.topic_key = rel.topic_key
-              ORDER BY e.level DESC, e.municipality_id LIMIT $3) x
+              ORDER BY e.level DESC, e.municipality_id LIMIT rel.lim) x
           GROUP BY x.municipality_id),
        pr AS (
-         SELECT y.municipality_id, sum(rel.grade) AS credit
-           FROM rel
-           CROSS JOIN LATERAL (SELECT pt.partnership_id FROM partnership_topic pt WHERE pt.topic_key = rel.topic_key ORDER BY pt.partnership_id LIMIT $3) t
+         SELECT y.municipality_id, count(*) AS credit
+           FROM unnest($4::varchar[]) AS ev(topic_key)
+           CROSS JOIN LATERAL (SELECT pt.partnership_id FROM partnership_topic pt WHERE pt.topic_key = ev.topic_key ORDER BY pt.partnership_id LIMIT $5) t
            CROSS JOIN LATERAL (SELECT 1 FROM partnership p WHERE p.id = t.partnership_id AND p.status IN ('COMPLETED','ACTIVE','DORMANT','AGREED') LIMIT 1) live
            CROSS JOIN LATERAL (SELECT pm.municipality_id FROM partnership_member pm WHERE pm.partnership_id = t.partnership_id AND pm.role = 'PROVIDER' LIMIT 8) y
           GROUP BY y.municipality_id)
        SELECT coalesce(ex.municipality_id, pr.municipality_id) AS id
          FROM ex FULL JOIN pr ON pr.municipality_id = ex.municipality_id
-        WHERE NOT (coalesce(ex.municipality_id, pr.municipality_id) = ANY($4::uuid[]))
+        WHERE NOT (coalesce(ex.municipality_id, pr.municipality_id) = ANY($6::uuid[]))
         ORDER BY coalesce(ex.fit, 0) + 0.25 * least(coalesce(pr.credit, 0), 3) DESC, 1
-        LIMIT $5`;
+        LIMIT $7`;
 
 type Row = Record<string, unknown>;
+
+const TAXONOMY_TTL_MS = 60_000;
 
 /**
  * Words so common in this sector's records that matching them says nothing ("water", "city"…):
@@ -91,8 +98,18 @@ export class FactsQueryService {
     return this.db.manager(ctx).query(sql, params) as Promise<T[]>;
   }
 
+  private cachedTaxonomy: { at: number; value: Taxonomy } | null = null;
+
+  /**
+   * The topic tree. Topics change only with a migration, so outside a transaction it is kept for a
+   * minute instead of being read on every suggestion.
+   */
   async taxonomy(ctx: RequestContext): Promise<Taxonomy> {
-    return new Taxonomy(await this.taxonomyService.list(ctx));
+    const now = Date.now();
+    if (!ctx.transaction && this.cachedTaxonomy && now - this.cachedTaxonomy.at < TAXONOMY_TTL_MS) return this.cachedTaxonomy.value;
+    const value = new Taxonomy(await this.taxonomyService.list(ctx));
+    if (!ctx.transaction) this.cachedTaxonomy = { at: now, value };
+    return value;
   }
 
   async municipalityByKey(ctx: RequestContext, key: string): Promise<MunicipalityEntity> {
@@ -156,7 +173,8 @@ export class FactsQueryService {
   async partnerCandidateIds(ctx: RequestContext, c: CandidateQuery): Promise<string[]> {
     const topics = [...c.related.keys()];
     const grades = topics.map((t) => c.related.get(t)!);
-    const rows = await this.q<{ id: string }>(ctx, PARTNER_CANDIDATES_SQL, [topics, grades, c.perTopic, [...c.excludeIds], c.limit]);
+    const limits = grades.map((g) => (g >= 1 ? c.perTopic : Math.ceil(c.perTopic / 3)));
+    const rows = await this.q<{ id: string }>(ctx, PARTNER_CANDIDATES_SQL, [topics, grades, limits, [...c.evidenceTopics], c.perTopic, [...c.excludeIds], c.limit]);
     return rows.map((r) => r.id);
   }
 
@@ -222,7 +240,8 @@ export class FactsQueryService {
    * Full-text matches between `text` and the candidates' own records: expertise evidence,
    * partnerships they did not merely receive, case studies. The query ORs the text's lexemes
    * except words every water record contains (GENERIC_WORDS), and ts_rank_cd(…, 32) maps each rank
-   * into 0..1.
+   * into 0..1 (0: no match). Driven by the candidates' ids, never by the full-text index: a common
+   * word would otherwise pull every matching row of the directory into a bitmap.
    */
   async textHits(ctx: RequestContext, ids: readonly string[], text: string): Promise<Map<string, TextHit[]>> {
     if (!text.trim()) return new Map();
@@ -232,17 +251,19 @@ export class FactsQueryService {
        q AS (SELECT nullif(array_to_string(ARRAY(
                SELECT quote_literal(w) FROM unnest(tsvector_to_array(to_tsvector('english', $2))) AS w, generic WHERE NOT w = ANY(generic.words)
              ), ' | '), '')::tsquery AS q)
-       SELECT e.municipality_id, 'EXPERTISE' AS type, m.key || ':' || e.topic_key AS key, t.label_en AS label, ts_rank_cd(e.search_document, q.q, 32) AS rank
-         FROM q, expertise e JOIN municipality m ON m.id = e.municipality_id JOIN topic t ON t.key = e.topic_key
-        WHERE e.municipality_id = ANY($1::uuid[]) AND e.search_document @@ q.q
-       UNION ALL
-       SELECT pm.municipality_id, 'PARTNERSHIP', p.key, p.title, ts_rank_cd(p.search_document, q.q, 32)
-         FROM q, partnership_member pm JOIN partnership p ON p.id = pm.partnership_id
-        WHERE pm.municipality_id = ANY($1::uuid[]) AND pm.role <> 'RECIPIENT' AND p.status <> 'CANCELLED' AND p.search_document @@ q.q
-       UNION ALL
-       SELECT cs.municipality_id, 'CASE_STUDY', cs.key, cs.title, ts_rank_cd(cs.search_document, q.q, 32)
-         FROM q, case_study cs
-        WHERE cs.municipality_id = ANY($1::uuid[]) AND cs.search_document @@ q.q`,
+       SELECT * FROM (
+         SELECT e.municipality_id, 'EXPERTISE' AS type, m.key || ':' || e.topic_key AS key, t.label_en AS label, ts_rank_cd(e.search_document, q.q, 32) AS rank
+           FROM q, expertise e JOIN municipality m ON m.id = e.municipality_id JOIN topic t ON t.key = e.topic_key
+          WHERE e.municipality_id = ANY($1::uuid[])
+         UNION ALL
+         SELECT pm.municipality_id, 'PARTNERSHIP', p.key, p.title, ts_rank_cd(p.search_document, q.q, 32)
+           FROM q, partnership_member pm JOIN partnership p ON p.id = pm.partnership_id
+          WHERE pm.municipality_id = ANY($1::uuid[]) AND pm.role <> 'RECIPIENT' AND p.status <> 'CANCELLED'
+         UNION ALL
+         SELECT cs.municipality_id, 'CASE_STUDY', cs.key, cs.title, ts_rank_cd(cs.search_document, q.q, 32)
+           FROM q, case_study cs
+          WHERE cs.municipality_id = ANY($1::uuid[])) hits
+        WHERE rank > 0`,
       [[...ids], text, GENERIC_WORDS],
     );
     return group(rows, (r) => ({ type: r['type'] as TextHit['type'], key: r['key'] as string, label: r['label'] as string, rank: Number(r['rank']) }));

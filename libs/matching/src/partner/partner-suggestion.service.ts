@@ -54,7 +54,8 @@ export class PartnerSuggestionService {
     const related = tax.related([...need.topicKeys, ...need.mentioned.map((m) => m.key)]);
     const actorId = ctx.actor?.id ?? null;
     const dismissed = needId ? await this.facts.dismissedBy(ctx, actorId, 'PARTNER', needId) : [];
-    const ids = await this.facts.partnerCandidateIds(ctx, { related, excludeIds: [need.municipality.id, ...dismissed], perTopic: PER_TOPIC, limit: pool });
+    const evidenceTopics = tax.topics.filter((t) => need.topicKeys.some((w) => t.key === w || tax.domainOf(t.key) === w)).map((t) => t.key);
+    const ids = await this.facts.partnerCandidateIds(ctx, { related, evidenceTopics, excludeIds: [need.municipality.id, ...dismissed], perTopic: PER_TOPIC, limit: pool });
     return this.facts.candidateFacts(ctx, ids, { text: need.text, needId, actorId });
   }
 }

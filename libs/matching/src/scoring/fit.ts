@@ -62,10 +62,12 @@ export function schemeFit(c: CandidateFacts, schemes: readonly string[]): { comp
 /** Penalty when two sides share no working language. */
 export const NO_LANGUAGE_FACTOR = 0.85;
 
+/** Built once: constructing Intl.DisplayNames per candidate costs more than the whole score. */
+const names = new Intl.DisplayNames(['en'], { type: 'language' });
+const namesJa = new Intl.DisplayNames(['ja'], { type: 'language' });
+
 export function language(c: MunicipalityFacts, partner: MunicipalityFacts): { component: Component; penalty: Penalty | null } {
   const common = c.languages.filter((l) => partner.languages.includes(l)).sort();
-  const names = new Intl.DisplayNames(['en'], { type: 'language' });
-  const namesJa = new Intl.DisplayNames(['ja'], { type: 'language' });
   const label = (l: string, n: Intl.DisplayNames) => {
     try {
       return n.of(l) ?? l;
