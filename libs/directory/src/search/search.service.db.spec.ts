@@ -17,6 +17,7 @@ beforeAll(async () => {
   const makassar = await insertMunicipality(ds, { key: 'makassar', name: 'Makassar', country: 'ID', organization: 'PDAM Makassar' });
   await insertMunicipality(ds, { key: 'kawaguchi', name: 'Kawaguchi City', nameJa: '川口市' });
   await insertNeed(ds, makassar, { key: 'makassar-leakage', title: 'Reduce underground leakage', description: 'Half of the water produced is lost through leaks in old pipes.' });
+  await insertNeed(ds, makassar, { key: 'makassar-meters', title: 'Replace customer meters', description: 'Billing is based on estimates.', topics: ['nrw.metering'] });
   await insertNeed(ds, yokohama, { key: 'yokohama-pr', title: 'Tell citizens about international work', description: 'Public relations for the 50th anniversary.' });
   await insertPartnership(ds, { key: 'kawasaki-makassar-2022', title: 'Kawasaki and Makassar grassroots cooperation', summary: 'Acoustic surveys and repair training.', members: [{ municipality: kawasaki }, { municipality: makassar }] });
   await insertCaseStudy(ds, { key: 'yokohama-africa-training', title: 'Training urban waterworks engineers from Africa', municipalityId: yokohama.id, summary: 'Issue-specific training hosted in Yokohama.' });
@@ -29,6 +30,14 @@ describe('SearchService', () => {
     expect(hits[0]).toMatchObject({ kind: 'NEED', key: 'makassar-leakage' });
     expect(hits[0]!.score).toBeGreaterThan(0);
     expect(hits[0]!.score).toBeLessThanOrEqual(1);
+  });
+
+  it('finds records filed under a topic named in Japanese, though their own text is English', async () => {
+    const hits = await search.search(ctx, '検針', 10); // a Japanese synonym of nrw.metering (meter reading)
+    expect(hits.map((h) => h.key)).toEqual(['makassar-meters']);
+    const parent = await search.search(ctx, '無収水', 10); // names the whole NRW domain: its children count
+    expect(parent.map((h) => h.key)).toContain('makassar-meters');
+    expect(parent.map((h) => h.key)).not.toContain('yokohama-pr');
   });
 
   it('forgives a typo through trigram similarity', async () => {

@@ -27,23 +27,34 @@ export const MAX_SEARCH_TEXT = 200;
  */
 const CANDIDATES = `
   SELECT 'MUNICIPALITY' AS kind, m.id, m.key, m.name AS title, lower(m.name || ' ' || coalesce(m.name_ja, '')) AS title_text,
-         concat_ws(' · ', m.name_ja, m.organization, m.region, m.subdivision) AS body, m.search_text, m.search_document
+         concat_ws(' · ', m.name_ja, m.organization, m.region, m.subdivision) AS body, m.search_text, m.search_document,
+         EXISTS (SELECT 1 FROM expertise e JOIN topics ON topics.key = e.topic_key WHERE e.municipality_id = m.id) AS on_topic
     FROM municipality m
   UNION ALL
-  SELECT 'NEED', n.id, n.key, n.title, lower(n.title), coalesce(n.description, ''), n.search_text, n.search_document FROM need n
+  SELECT 'NEED', n.id, n.key, n.title, lower(n.title), coalesce(n.description, ''), n.search_text, n.search_document,
+         EXISTS (SELECT 1 FROM need_topic x JOIN topics ON topics.key = x.topic_key WHERE x.need_id = n.id) FROM need n
   UNION ALL
-  SELECT 'PARTNERSHIP', p.id, p.key, p.title, lower(p.title), coalesce(p.summary, ''), p.search_text, p.search_document FROM partnership p
+  SELECT 'PARTNERSHIP', p.id, p.key, p.title, lower(p.title), coalesce(p.summary, ''), p.search_text, p.search_document,
+         EXISTS (SELECT 1 FROM partnership_topic x JOIN topics ON topics.key = x.topic_key WHERE x.partnership_id = p.id) FROM partnership p
   UNION ALL
-  SELECT 'CASE_STUDY', c.id, c.key, c.title, lower(c.title), coalesce(c.summary, ''), c.search_text, c.search_document FROM case_study c`;
+  SELECT 'CASE_STUDY', c.id, c.key, c.title, lower(c.title), coalesce(c.summary, ''), c.search_text, c.search_document,
+         EXISTS (SELECT 1 FROM case_study_topic x JOIN topics ON topics.key = x.topic_key WHERE x.case_study_id = c.id) FROM case_study c`;
 
 /**
- * Three signals, because each alone fails someone: full-text rank (English words and their stems),
- * trigram word similarity (typos such as "leakge"), and plain substring (Japanese names like 川崎,
- * which have no stems and too few characters for trigrams). A match in the title, or the exact key,
- * counts extra. Weights add up to 1.
+ * Four signals, because each alone fails someone: full-text rank (English words and their stems),
+ * trigram word similarity (typos such as "leakge"), plain substring (Japanese names like 川崎,
+ * which have no stems and too few characters for trigrams), and the taxonomy — a text naming a
+ * topic by a label or synonym in either language (漏水, 無収水, "water loss") finds the records
+ * filed under that topic or its children even when their own text is in another language. A match
+ * in the title, or the exact key, counts extra. Weights add up to 1.
  */
 const SEARCH_SQL = `
   WITH q AS (SELECT websearch_to_tsquery('english', $1) AS tsq, lower($1) AS t, $2::text AS pattern),
+  named AS (
+    SELECT t.key FROM topic t, q
+     WHERE EXISTS (SELECT 1 FROM unnest(t.synonyms_en || t.synonyms_ja || ARRAY[t.label_en, t.label_ja]) AS s(word)
+                    WHERE char_length(s.word) >= 2 AND strpos(q.t, lower(s.word)) > 0)),
+  topics AS (SELECT t.key FROM topic t WHERE t.key IN (SELECT key FROM named) OR t.parent_key IN (SELECT key FROM named)),
   scored AS (
     SELECT h.kind, h.id, h.key, h.title, left(h.body, 4000) AS body,
            h.search_text LIKE q.pattern AS sub,
@@ -52,12 +63,14 @@ const SEARCH_SQL = `
            ts_rank(h.search_document, q.tsq) AS rank,
            word_similarity(q.t, h.search_text) AS sim,
            word_similarity(q.t, h.title_text) AS title_sim,
-           h.key = q.t AS exact_key
+           h.key = q.t AS exact_key,
+           h.on_topic
       FROM (${CANDIDATES}) h CROSS JOIN q)
   SELECT kind, id, key, title, body,
-         round((0.3 * sub::int + 0.15 * title_sub::int + 0.2 * least(1, rank * 10) + 0.15 * sim + 0.1 * title_sim + 0.1 * exact_key::int)::numeric, 4)::float8 AS score
+         round((0.25 * sub::int + 0.15 * title_sub::int + 0.2 * least(1, rank * 10) + 0.15 * sim + 0.1 * title_sim + 0.05 * exact_key::int
+                + 0.1 * on_topic::int)::numeric, 4)::float8 AS score
     FROM scored
-   WHERE sub OR ts_match OR sim >= $3
+   WHERE sub OR ts_match OR sim >= $3 OR on_topic
    ORDER BY score DESC, kind, key
    LIMIT $4`;
 
