@@ -60,8 +60,8 @@ export class Matching1764374400010 implements MigrationInterface {
     await q.query(`CREATE INDEX partnership_topic_topic_partnership_idx ON partnership_topic (topic_key, partnership_id)`);
     // …and their providers, index-only.
     await q.query(`CREATE INDEX partnership_member_provider_idx ON partnership_member (partnership_id, municipality_id) WHERE role = 'PROVIDER'`);
-    // Peer and mentor candidates near a municipality (bounding box on latitude), and experienced ones per country.
-    await q.query(`CREATE INDEX municipality_latitude_idx ON municipality (latitude, longitude) WHERE latitude IS NOT NULL`);
+    // Peer and mentor candidates nearest a municipality: KNN on a plain point (core GiST, no PostGIS).
+    await q.query(`CREATE INDEX municipality_location_idx ON municipality USING gist (point(longitude, latitude)) WHERE latitude IS NOT NULL AND longitude IS NOT NULL`);
     await q.query(`CREATE INDEX municipality_experience_idx ON municipality (country, overseas_experience)`);
     await q.query(`CREATE INDEX need_topic_topic_need_idx ON need_topic (topic_key, need_id)`);
   }
@@ -70,7 +70,7 @@ export class Matching1764374400010 implements MigrationInterface {
     for (const index of [
       'need_topic_topic_need_idx',
       'municipality_experience_idx',
-      'municipality_latitude_idx',
+      'municipality_location_idx',
       'partnership_member_provider_idx',
       'partnership_topic_topic_partnership_idx',
       'expertise_topic_level_municipality_idx',

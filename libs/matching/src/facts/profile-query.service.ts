@@ -9,8 +9,8 @@ type Row = Record<string, unknown>;
 
 /** Candidates drawn from each source of peers (bounded, so the work does not grow with the directory). */
 export const PEER_SOURCE_LIMIT = 60;
-/** Degrees of the bounding box searched for neighbours (about 220 km north–south). */
-const NEAR_DEGREES = 2;
+/** Peer candidates scored in full: those found by the most sources first (ties by id). */
+export const PEER_POOL = 80;
 
 /**
  * Reads for the peer and mentor lists: candidate generation from every source of a horizontal
@@ -77,8 +77,9 @@ export class ProfileQueryService {
   /**
    * Peer candidates, from every source of a horizontal connection, each bounded and on an index:
    * open needs on the same topics, expertise answering my needs, needs my expertise answers,
-   * neighbours (bounding box on latitude), the same partner countries, and two hops through the
-   * partnership graph. National agencies are intermediaries, not peers.
+   * neighbours (nearest first on the location GiST index; same region without coordinates), the
+   * same partner countries, and two hops through the partnership graph — those found by the most
+   * sources first. National agencies are intermediaries, not peers.
    */
   async peerCandidateIds(ctx: RequestContext, me: MunicipalityEntity, excludeIds: readonly string[]): Promise<string[]> {
     const rows = await this.q<{ id: string }>(
@@ -94,56 +95,60 @@ export class ProfileQueryService {
          (SELECT x.municipality_id AS id FROM my_need_topics t CROSS JOIN LATERAL (
              SELECT n.municipality_id FROM need_topic nt JOIN need n ON n.id = nt.need_id AND n.status = 'OPEN'
               WHERE nt.topic_key = t.topic_key ORDER BY n.municipality_id LIMIT $5) x)
-         UNION
+         UNION ALL
          (SELECT x.municipality_id FROM my_need_topics t CROSS JOIN LATERAL (
              SELECT e.municipality_id FROM expertise e WHERE e.topic_key = t.topic_key ORDER BY e.level DESC, e.municipality_id LIMIT $5) x)
-         UNION
+         UNION ALL
          (SELECT x.municipality_id FROM my_expertise t CROSS JOIN LATERAL (
              SELECT n.municipality_id FROM need_topic nt JOIN need n ON n.id = nt.need_id AND n.status = 'OPEN'
               WHERE nt.topic_key = t.topic_key ORDER BY n.municipality_id LIMIT $5) x)
-         UNION
+         UNION ALL
          (SELECT m.id FROM municipality m
-           WHERE $3::float8 IS NOT NULL AND m.latitude BETWEEN $3::float8 - $6 AND $3::float8 + $6
-             AND m.longitude BETWEEN $4::float8 - $6 * 1.3 AND $4::float8 + $6 * 1.3 AND m.country = $2
-           ORDER BY (m.latitude - $3::float8) ^ 2 + ((m.longitude - $4::float8) * cos(radians($3::float8))) ^ 2, m.id LIMIT $5)
-         UNION
-         (SELECT m.id FROM municipality m, municipality me
-           WHERE me.id = $1 AND me.latitude IS NULL AND m.country = me.country AND m.region IS NOT DISTINCT FROM me.region ORDER BY m.id LIMIT $5)
-         UNION
+           WHERE $3::float8 IS NOT NULL AND m.latitude IS NOT NULL AND m.longitude IS NOT NULL AND m.country = $2
+           ORDER BY point(m.longitude, m.latitude) <-> point($4::float8, $3::float8), m.id LIMIT $5)
+         UNION ALL
+         (SELECT m.id FROM municipality m
+           WHERE $3::float8 IS NULL AND m.country = $2 AND m.region IS NOT DISTINCT FROM $6::varchar ORDER BY m.id LIMIT $5)
+         UNION ALL
          (SELECT b.municipality_id FROM my_countries c
-            JOIN municipality far ON far.country = c.country
-            JOIN partnership_member a ON a.municipality_id = far.id
-            JOIN partnership_member b ON b.partnership_id = a.partnership_id AND b.municipality_id <> far.id
+            CROSS JOIN LATERAL (SELECT far.id FROM municipality far WHERE far.country = c.country ORDER BY far.id LIMIT $5 * 4) f
+            JOIN partnership_member a ON a.municipality_id = f.id
+            JOIN partnership_member b ON b.partnership_id = a.partnership_id AND b.municipality_id <> f.id
+            JOIN municipality bm ON bm.id = b.municipality_id AND bm.country <> c.country
            GROUP BY b.municipality_id ORDER BY count(*) DESC, b.municipality_id LIMIT $5)
-         UNION
+         UNION ALL
          (SELECT b.municipality_id FROM my_partners z
             JOIN partnership_member a ON a.municipality_id = z.id
             JOIN partnership_member b ON b.partnership_id = a.partnership_id AND b.municipality_id <> z.id
            GROUP BY b.municipality_id ORDER BY count(*) DESC, b.municipality_id LIMIT $5))
        SELECT m.id FROM src JOIN municipality m ON m.id = src.id
         WHERE m.id <> $1 AND m.kind <> 'NATIONAL_AGENCY' AND NOT (m.id = ANY($7::uuid[]))
-        ORDER BY m.key`,
-      [me.id, me.country, me.latitude, me.longitude, PEER_SOURCE_LIMIT, NEAR_DEGREES, [...excludeIds]],
+        GROUP BY m.id ORDER BY count(*) DESC, m.id LIMIT $8`,
+      [me.id, me.country, me.latitude, me.longitude, PEER_SOURCE_LIMIT, me.region, [...excludeIds], PEER_POOL],
     );
     return rows.map((r) => r.id);
   }
 
   /**
-   * Mentor candidates: experienced local governments of the same country, nearest first (on the
-   * (country, overseas_experience) index), at most `limit`.
+   * Mentor candidates: experienced local governments of the same country, nearest first (KNN on the
+   * location GiST index; without coordinates, the same region first), at most `limit`.
    */
   async mentorCandidateIds(ctx: RequestContext, me: MunicipalityEntity, excludeIds: readonly string[], limit: number): Promise<string[]> {
-    const rows = await this.q<{ id: string }>(
-      ctx,
-      `SELECT m.id FROM municipality m
-        WHERE m.country = $2 AND m.overseas_experience IN ('SOME', 'EXTENSIVE') AND m.kind = 'LOCAL_GOVERNMENT'
-          AND m.id <> $1 AND NOT (m.id = ANY($5::uuid[]))
-        ORDER BY CASE WHEN $3::float8 IS NULL OR m.latitude IS NULL THEN CASE WHEN m.region IS NOT DISTINCT FROM $6 THEN 0 ELSE 1 END
-                      ELSE ((m.latitude - $3::float8) ^ 2 + ((m.longitude - $4::float8) * cos(radians($3::float8))) ^ 2) END,
-                 m.overseas_experience DESC, m.key
-        LIMIT $7`,
-      [me.id, me.country, me.latitude, me.longitude, [...excludeIds], me.region, limit],
-    );
+    const located = me.latitude !== null && me.longitude !== null;
+    const common = `m.country = $2 AND m.overseas_experience IN ('SOME', 'EXTENSIVE') AND m.kind = 'LOCAL_GOVERNMENT' AND m.id <> $1 AND NOT (m.id = ANY($3::uuid[]))`;
+    const rows = located
+      ? await this.q<{ id: string }>(
+          ctx,
+          `SELECT m.id FROM municipality m WHERE m.latitude IS NOT NULL AND m.longitude IS NOT NULL AND ${common}
+            ORDER BY point(m.longitude, m.latitude) <-> point($5::float8, $6::float8), m.id LIMIT $4`,
+          [me.id, me.country, [...excludeIds], limit, me.longitude, me.latitude],
+        )
+      : await this.q<{ id: string }>(
+          ctx,
+          `SELECT m.id FROM municipality m WHERE ${common}
+            ORDER BY CASE WHEN m.region IS NOT DISTINCT FROM $5::varchar THEN 0 ELSE 1 END, m.overseas_experience DESC, m.key LIMIT $4`,
+          [me.id, me.country, [...excludeIds], limit, me.region],
+        );
     return rows.map((r) => r.id);
   }
 
