@@ -221,7 +221,7 @@ Node ${process.version} · PostgreSQL ${pgVersion} (${pg.label})
 Each size is a fresh, migrated database filled in SQL: 70 % Japanese local governments with three
 expertise rows each, 30 % overseas utilities with one open need (two topics) each, N/2
 partnerships (a provider in Japan, a recipient abroad, a third of the completed ones with an
-outcome), N/50 case studies; then ANALYZE. ${QUERIES} needs and ${QUERIES} Japanese municipalities
+outcome), N/50 case studies; then VACUUM ANALYZE (the steady state autovacuum keeps). ${QUERIES} needs and ${QUERIES} Japanese municipalities
 picked by hash; ${ROUNDS} rounds, the first one (cold caches) not counted. Times are one service
 call each (candidate generation in SQL, facts for the candidates, scoring), in process, no HTTP.
 

@@ -27,7 +27,7 @@ export class EvalMatchingCommand extends CliCommand {
 
   async run([file]: string[], options: EvalOptions): Promise<void> {
     const document = file ? parseDocument(await readInput(file)) : undefined;
-    const source = file ? basename(file) : 'the loaded directory';
+    const source = file ?? 'the loaded directory';
     const report: EvaluationReport = await this.session.run((app) => {
       const evaluation = app.get(EvaluationService);
       const importer = app.get(InterchangeImportService);
@@ -35,7 +35,7 @@ export class EvalMatchingCommand extends CliCommand {
         prepare: document
           ? async (tx) => {
               await evaluation.clearDirectory(tx);
-              await importer.import(tx, document, { label: source });
+              await importer.import(tx, document, { label: basename(file!) });
             }
           : undefined,
         onCase: (done, total) => {

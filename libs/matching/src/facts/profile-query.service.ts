@@ -152,7 +152,10 @@ export class ProfileQueryService {
     return rows.map((r) => r.id);
   }
 
-  /** Open needs abroad on these topics (most urgent first): what a newcomer could propose to help with. */
+  /**
+   * Open needs abroad on these topics, most urgent first (the enum orders LOW < MEDIUM < HIGH, so
+   * need_status_idx (status, priority) serves the order and the scan stops at `limit` matches).
+   */
   async openNeedsOnTopics(ctx: RequestContext, topics: readonly string[], notCountry: string, limit: number): Promise<(OpenNeedFacts & { country: string; municipalityName: string; priority: string | null })[]> {
     if (!topics.length) return [];
     const rows = await this.q<Row>(
@@ -162,7 +165,7 @@ export class ProfileQueryService {
          FROM need n JOIN municipality m ON m.id = n.municipality_id
         WHERE n.status = 'OPEN' AND (n.expires_on IS NULL OR n.expires_on >= current_date) AND m.country <> $2
           AND EXISTS (SELECT 1 FROM need_topic nt WHERE nt.need_id = n.id AND nt.topic_key = ANY($1::varchar[]))
-        ORDER BY CASE n.priority WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END, n.key LIMIT $3`,
+        ORDER BY n.priority DESC NULLS LAST, n.key LIMIT $3`,
       [[...topics], notCountry, limit],
     );
     return rows.map((r) => ({
