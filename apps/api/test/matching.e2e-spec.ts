@@ -14,7 +14,9 @@ beforeAll(async () => {
   await accounts.create(sys, { email: 'makassar@matching.example', password: 'makassar-password', role: Role.EDITOR, municipalityKeys: ['makassar'] });
   await accounts.create(sys, { email: 'kawasaki@matching.example', password: 'kawasaki-password', role: Role.EDITOR, municipalityKeys: ['kawasaki'] });
   await accounts.create(sys, { email: 'coordinator@matching.example', password: 'coordinator-password', role: Role.COORDINATOR });
+  await accounts.create(sys, { email: 'nagoya@matching.example', password: 'nagoya-password', role: Role.EDITOR, municipalityKeys: ['nagoya'] });
   for (const [name, password] of [
+    ['nagoya', 'nagoya-password'],
     ['makassar', 'makassar-password'],
     ['kawasaki', 'kawasaki-password'],
     ['coordinator', 'coordinator-password'],
@@ -156,5 +158,12 @@ describe('feedback and introductions over HTTP', () => {
     expect(again.errors![0]!.extensions!.code).toBe('CONFLICT');
     const listed = await api.gql<{ introductions: { id: string; status: string }[] }>(`{ introductions(municipalityKey: "kawasaki") { id status } }`, {}, token['coordinator']);
     expect(listed.data!.introductions).toContainEqual({ id, status: 'ACCEPTED' });
+    // Editors see their own municipalities' introductions only, with or without a filter.
+    const seenBy = async (who: string, filter = '') =>
+      (await api.gql<{ introductions: { id: string }[] }>(`{ introductions${filter} { id } }`, {}, token[who])).data!.introductions.map((i) => i.id);
+    expect(await seenBy('kawasaki')).toContain(id);
+    expect(await seenBy('makassar')).toContain(id);
+    expect(await seenBy('nagoya')).not.toContain(id);
+    expect(await seenBy('nagoya', '(municipalityKey: "kawasaki")')).toEqual([]);
   });
 });

@@ -41,6 +41,21 @@ export class AccessService {
   }
 
   /**
+   * The municipalities the actor of `ctx` may act for, for filtering lists in SQL: `'ALL'` for
+   * coordinators and admins, the editor's own (still enabled) municipalities, or none.
+   */
+  async editableMunicipalityIds(ctx: RequestContext): Promise<'ALL' | string[]> {
+    const actor = ctx.actor;
+    if (editsEverything(actor)) return 'ALL';
+    if (!actor || !actor.roles.includes(Role.EDITOR) || !UUID.test(actor.id)) return [];
+    const rows: { municipality_id: string }[] = await this.db.manager(ctx).query(
+      `SELECT um.municipality_id FROM user_municipality um JOIN app_user u ON u.id = um.user_id WHERE um.user_id = $1 AND u.disabled_at IS NULL`,
+      [actor.id],
+    );
+    return rows.map((r) => r.municipality_id);
+  }
+
+  /**
    * FORBIDDEN (naming the records) unless the actor may change every record's municipality.
    * Records of no municipality are for coordinators only.
    */

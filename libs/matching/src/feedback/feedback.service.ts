@@ -115,7 +115,10 @@ export class FeedbackService {
     });
   }
 
-  /** Introductions, newest first (at most 200), optionally of one municipality and status. */
+  /**
+   * Introductions, newest first (at most 200), optionally of one municipality and status — those the
+   * actor may see: all for coordinators, their own municipalities' for editors.
+   */
   async introductions(ctx: RequestContext, filter: IntroductionFilter = {}): Promise<IntroductionEntity[]> {
     const qb = this.db.getRepository(ctx, IntroductionEntity).createQueryBuilder('i').orderBy('i.created_at', 'DESC').addOrderBy('i.id', 'ASC').take(MAX_INTRODUCTIONS);
     if (filter.municipalityKey) {
@@ -123,6 +126,9 @@ export class FeedbackService {
       qb.andWhere('(i.requester_id = :m OR i.candidate_id = :m)', { m: m.id });
     }
     if (filter.status) qb.andWhere('i.status = :status', { status: filter.status });
+    // Editors see only introductions their own municipalities asked for or were asked.
+    const mine = await this.access.editableMunicipalityIds(ctx);
+    if (mine !== 'ALL') qb.andWhere('(i.requester_id = ANY(:mine) OR i.candidate_id = ANY(:mine))', { mine });
     return qb.getMany();
   }
 
