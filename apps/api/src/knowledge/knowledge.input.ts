@@ -1,6 +1,7 @@
 import { Field, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { SourcedInput } from '../graphql/sourced';
-import { ArrayMaxSize, ArrayUnique, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { ExpectedVersionField, RecordKeyField, TopicKeysField } from '../graphql/input-fields';
+import { ArrayMaxSize, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate, IsKey, IsNotBlank } from '../graphql/validators';
 
 @InputType('CreateCaseStudyInput')
@@ -32,11 +33,7 @@ export class CreateCaseStudyInput extends SourcedInput {
   @MaxLength(2000, { each: true })
   lessons?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Topic keys, most relevant first.' })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsString({ each: true })
+  @TopicKeysField()
   topics?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'Key of the event where it was presented.' })
@@ -47,13 +44,10 @@ export class CreateCaseStudyInput extends SourcedInput {
 
 @InputType('UpdateCaseStudyInput')
 export class UpdateCaseStudyInput extends PartialType(OmitType(CreateCaseStudyInput, ['key'] as const), { skipNullProperties: false }) {
-  @Field()
-  @IsKey()
+  @RecordKeyField()
   key: string;
 
-  @Field(() => Int, { description: 'The version you read; a newer one is a CONFLICT.' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersionField()
   version: number;
 }
 
@@ -88,12 +82,9 @@ export class CreateEventInput extends SourcedInput {
 
 @InputType('UpdateEventInput')
 export class UpdateEventInput extends PartialType(OmitType(CreateEventInput, ['key'] as const), { skipNullProperties: false }) {
-  @Field()
-  @IsKey()
+  @RecordKeyField()
   key: string;
 
-  @Field(() => Int, { description: 'The version you read; a newer one is a CONFLICT.' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersionField()
   version: number;
 }

@@ -1,5 +1,6 @@
 import { Field, Float, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { SourcedInput } from '../graphql/sourced';
+import { ExpectedVersionField } from '../graphql/input-fields';
 import { ArrayMaxSize, IsEmail, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
 import { MunicipalityKind, OverseasExperience } from '../graphql/directory.enums';
 import { IsCountryCode, IsKey, IsNotBlank } from '../graphql/validators';
@@ -103,8 +104,6 @@ export class UpdateMunicipalityInput extends PartialType(OmitType(CreateMunicipa
   @IsKey()
   key: string;
 
-  @Field(() => Int, { description: 'The version you read; a newer one in the database is a CONFLICT.' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersionField()
   version: number;
 }

@@ -1,6 +1,7 @@
-import { Field, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { Field, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { SourcedInput } from '../graphql/sourced';
-import { ArrayMaxSize, ArrayUnique, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { ExpectedVersionField, RecordKeyField, TopicKeysField } from '../graphql/input-fields';
+import { ArrayUnique, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CooperationScheme, NeedPriority, NeedStatus } from '../graphql/directory.enums';
 import { IsCalendarDate, IsKey, IsNotBlank } from '../graphql/validators';
 
@@ -25,11 +26,7 @@ export class CreateNeedInput extends SourcedInput {
   @MaxLength(20000)
   description?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Topic keys, most relevant first.' })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsString({ each: true })
+  @TopicKeysField()
   topics?: string[] | null;
 
   @Field(() => NeedPriority, { nullable: true })
@@ -54,12 +51,9 @@ export class CreateNeedInput extends SourcedInput {
 /** Fields left out stay; `null` clears an optional field; `topics`, when sent, replaces the list. */
 @InputType('UpdateNeedInput')
 export class UpdateNeedInput extends PartialType(OmitType(CreateNeedInput, ['key'] as const), { skipNullProperties: false }) {
-  @Field()
-  @IsKey()
+  @RecordKeyField()
   key: string;
 
-  @Field(() => Int, { description: 'The version you read; a newer one is a CONFLICT.' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersionField()
   version: number;
 }

@@ -1,5 +1,6 @@
 import { Field, Float, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { SourcedInput } from '../graphql/sourced';
+import { ExpectedVersionField, RecordKeyField, TopicKeysField } from '../graphql/input-fields';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CooperationScheme, MemberRole, PartnershipStatus } from '../graphql/directory.enums';
@@ -78,11 +79,7 @@ export class CreatePartnershipInput extends SourcedInput {
   @MaxLength(20000)
   summary?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Topic keys, most relevant first.' })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsString({ each: true })
+  @TopicKeysField()
   topics?: string[] | null;
 
   @Field(() => [PartnershipMemberInput], { nullable: true })
@@ -104,12 +101,9 @@ export class CreatePartnershipInput extends SourcedInput {
 /** Fields left out stay; lists, when sent, replace the whole list. The status changes through changePartnershipStatus. */
 @InputType('UpdatePartnershipInput')
 export class UpdatePartnershipInput extends PartialType(OmitType(CreatePartnershipInput, ['key', 'status'] as const), { skipNullProperties: false }) {
-  @Field()
-  @IsKey()
+  @RecordKeyField()
   key: string;
 
-  @Field(() => Int, { description: 'The version you read; a newer one is a CONFLICT.' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersionField()
   version: number;
 }
