@@ -1,10 +1,9 @@
 import type {
   CooperationScheme,
+  CreateMunicipality,
   MemberRole,
-  MunicipalityKind,
   NeedPriority,
   NeedStatus,
-  OverseasExperience,
   PartnershipStatus,
   Provenance,
 } from '@kakehashi/directory';
@@ -32,23 +31,10 @@ interface Sourced {
   source?: string | null;
 }
 
-export interface MunicipalityRecord extends Sourced {
-  key: string;
-  name: string;
-  nameJa?: string | null;
-  kind: MunicipalityKind;
-  country: string;
-  region?: string | null;
-  subdivision?: string | null;
-  population?: number | null;
-  latitude?: number | null;
-  longitude?: number | null;
-  organization?: string | null;
+/** A municipality as written in a document: the directory's editable fields plus its key. */
+export interface MunicipalityRecord extends Omit<CreateMunicipality, 'languages'> {
+  /** A document lists languages or leaves them out; it never writes null. */
   languages?: string[];
-  capacity?: number | null;
-  overseasExperience?: OverseasExperience | null;
-  website?: string | null;
-  contactEmail?: string | null;
 }
 
 export interface ExpertiseRecord extends Sourced {
