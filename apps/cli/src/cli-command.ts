@@ -15,3 +15,9 @@ export abstract class CliCommand extends CommandRunner {
     return super.setCommand(command);
   }
 }
+
+/**
+ * For an option parser: a bad value. Commander recognises the code, prints "option '--x' argument
+ * 'v' is invalid. <message>" and the command exits with 2 (a usage error), like a missing argument.
+ */
+export const invalidArgument = (message: string): Error => Object.assign(new Error(message), { code: 'commander.invalidArgument' });

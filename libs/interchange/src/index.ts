@@ -11,3 +11,4 @@ export * from './export/export.service';
 export * from './sample-data/sample-directory';
 export * from './sample-data/sample-data.service';
 export * from './sample-data/sample-data.module';
+export * from './generate/generator';
