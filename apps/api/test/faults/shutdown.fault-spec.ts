@@ -1,14 +1,13 @@
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmptyDatabase } from '@kakehashi/testing';
+import { buildApp, createEmptyDatabase, startServerProcess, type ServerProcess } from '@kakehashi/testing';
 import { sleep } from './fault-harness';
-import { buildApi, startServerProcess, type ServerProcess } from './server-process';
 
 const ADMIN_TOKEN = 'fault-admin-token-0123456789';
 const dbs: { drop(): Promise<void> }[] = [];
 const servers: ServerProcess[] = [];
 
-beforeAll(() => buildApi(), 180_000);
+beforeAll(() => buildApp('api'), 180_000);
 afterAll(async () => {
   for (const s of servers) if (s.child.exitCode === null) s.child.kill('SIGKILL');
   for (const db of dbs) await db.drop();
