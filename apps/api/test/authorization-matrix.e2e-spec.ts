@@ -126,6 +126,20 @@ const MATRIX: Record<string, { allowed: ActorName[]; prepare: (actor: ActorName)
       return { query: 'mutation($k: String!) { updateNeed(input: { key: $k, version: 1, title: "Renamed" }) { version } }', variables: { k: need.key } };
     },
   },
+  extendNeed: {
+    allowed: EDITOR_OF_A,
+    prepare: async () => {
+      const need = await insertNeed(ds, A, { expiresOn: '2020-03-31' });
+      return { query: 'mutation($k: String!) { extendNeed(input: { key: $k, version: 1, expiresOn: null }) { status } }', variables: { k: need.key } };
+    },
+  },
+  reopenNeed: {
+    allowed: EDITOR_OF_A,
+    prepare: async () => {
+      const need = await insertNeed(ds, A, { status: 'CLOSED' });
+      return { query: 'mutation($k: String!) { reopenNeed(input: { key: $k, version: 1 }) { status } }', variables: { k: need.key } };
+    },
+  },
   createCaseStudy: {
     allowed: EDITOR_OF_A,
     prepare: async () => ({ query: 'mutation($k: String!, $m: String!) { createCaseStudy(input: { key: $k, municipality: $m, title: "Lessons" }) { id } }', variables: { k: uniqueKey('case'), m: A.key } }),

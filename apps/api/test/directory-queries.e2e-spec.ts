@@ -164,14 +164,14 @@ describe('lookups by key', () => {
     });
   });
 
-  it('returns a need with its municipality, ordered topics, schemes and expiry', async () => {
+  it('returns a need with its municipality, ordered topics, schemes and expiry: past its expiresOn it reads as EXPIRED', async () => {
     const data = ok(await api.gql(`{ need(key: "makassar-leakage") { key title priority status schemes expiresOn municipality { key name } topics { key } } }`));
     expect(data).toEqual({
       need: {
         key: 'makassar-leakage',
         title: 'Reduce underground leakage',
         priority: 'HIGH',
-        status: 'OPEN',
+        status: 'EXPIRED',
         schemes: ['JICA_GRASSROOTS'],
         expiresOn: '2026-03-31',
         municipality: { key: 'makassar', name: 'Makassar' },
@@ -219,7 +219,9 @@ describe('needs(filter)', () => {
 
   it.each([
     [{}, ['asahikawa-first-step', 'makassar-leakage', 'mexico-earthquake']],
-    [{ status: 'OPEN' }, ['asahikawa-first-step', 'makassar-leakage']],
+    [{ status: 'OPEN' }, ['asahikawa-first-step']],
+    [{ status: 'EXPIRED' }, ['makassar-leakage']],
+    [{ status: 'MATCHED' }, ['mexico-earthquake']],
     [{ priority: 'HIGH' }, ['makassar-leakage']],
     [{ topic: 'resilience' }, ['mexico-earthquake']],
     [{ topic: 'people' }, ['makassar-leakage']],

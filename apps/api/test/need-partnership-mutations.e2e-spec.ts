@@ -37,7 +37,7 @@ describe('needs', () => {
   it('creates a need with ordered topics, schemes and expiry (status OPEN by default), audited', async () => {
     const key = uniqueKey('need');
     const res = await admin<{ createNeed: unknown }>(CREATE_NEED, {
-      input: { key, municipality: makassar.key, title: 'Reduce leakage', topics: ['nrw.leak-detection', 'nrw'], priority: 'HIGH', schemes: ['JICA_GRASSROOTS', 'WATER_OPERATORS_PARTNERSHIP'], expiresOn: '2026-03-31' },
+      input: { key, municipality: makassar.key, title: 'Reduce leakage', topics: ['nrw.leak-detection', 'nrw'], priority: 'HIGH', schemes: ['JICA_GRASSROOTS', 'WATER_OPERATORS_PARTNERSHIP'], expiresOn: '2099-03-31' },
     });
     expect(res.errors).toBeUndefined();
     expect(res.data!.createNeed).toEqual({
@@ -47,7 +47,7 @@ describe('needs', () => {
       priority: 'HIGH',
       status: 'OPEN',
       schemes: ['JICA_GRASSROOTS', 'WATER_OPERATORS_PARTNERSHIP'],
-      expiresOn: '2026-03-31',
+      expiresOn: '2099-03-31',
       version: 1,
       municipality: { key: makassar.key },
       topics: [{ key: 'nrw.leak-detection' }, { key: 'nrw' }],

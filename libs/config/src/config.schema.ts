@@ -6,6 +6,16 @@ import { z } from 'zod';
  */
 const onOff = z.enum(['on', 'off']);
 
+/** An IANA time zone the runtime knows (`Asia/Tokyo`, `UTC`). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const CONFIG_VARIABLES = {
   PORT: { schema: z.coerce.number().int().min(0).max(65535).default(3000), description: 'HTTP port of the API.', sensitive: false },
   HOST: { schema: z.string().min(1).default('0.0.0.0'), description: 'Interface the API listens on.', sensitive: false },
@@ -53,6 +63,15 @@ export const CONFIG_VARIABLES = {
   LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     description: 'Minimum level of the structured (pino) logs.',
+    sensitive: false,
+  },
+  TIME_ZONE: {
+    schema: z
+      .string()
+      .min(1)
+      .default('Asia/Tokyo')
+      .refine(isTimeZone, 'TIME_ZONE must be an IANA time zone, e.g. Asia/Tokyo'),
+    description: 'IANA time zone whose calendar day decides when a need has expired, how fresh a record is and what is overdue.',
     sensitive: false,
   },
   DB_POOL_SIZE: { schema: z.coerce.number().int().min(1).max(100).default(10), description: 'Connections in the database pool.', sensitive: false },

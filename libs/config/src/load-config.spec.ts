@@ -27,6 +27,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('takes the day boundary from TIME_ZONE (Asia/Tokyo by default) and refuses a zone the runtime does not know', () => {
+    expect(loadConfig({}).TIME_ZONE).toBe('Asia/Tokyo');
+    expect(loadConfig({ TIME_ZONE: 'Europe/Lisbon' }).TIME_ZONE).toBe('Europe/Lisbon');
+    expect(() => loadConfig({ TIME_ZONE: 'Mars/Olympus_Mons' })).toThrow(/TIME_ZONE/);
+  });
+
   it('requires ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'a@example.org' })).toThrow(/together/);
     expect(loadConfig({ ADMIN_EMAIL: 'a@example.org', ADMIN_PASSWORD: 'correct horse battery' }).ADMIN_EMAIL).toBe('a@example.org');

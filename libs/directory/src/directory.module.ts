@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '@kakehashi/auth';
+import { CalendarService } from './calendar/calendar.service';
 import { DIRECTORY_ENTITIES } from './directory.entities';
 import { ExpertiseService } from './expertise/expertise.service';
 import { KnowledgeCommandService } from './knowledge/knowledge-command.service';
@@ -15,6 +16,7 @@ import { SearchService } from './search/search.service';
 import { TaxonomyService } from './taxonomy/taxonomy.service';
 
 const SERVICES = [
+  CalendarService,
   TaxonomyService,
   MunicipalityQueryService,
   MunicipalityCommandService,

@@ -1,4 +1,6 @@
 export * from './directory.enums';
+export * from './calendar/calendar';
+export * from './calendar/calendar.service';
 export * from './directory.entities';
 export * from './directory.module';
 export * from './taxonomy/topic.entity';
@@ -17,6 +19,7 @@ export * from './municipality/municipality-command.service';
 export * from './expertise/expertise.types';
 export * from './expertise/expertise.service';
 export * from './need/need.types';
+export * from './need/need-status';
 export * from './need/need-query.service';
 export * from './need/need-command.service';
 export * from './partnership/partnership.types';

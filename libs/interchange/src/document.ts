@@ -1,9 +1,9 @@
 import type {
   CooperationScheme,
   CreateMunicipality,
+  EffectiveNeedStatus,
   MemberRole,
   NeedPriority,
-  NeedStatus,
   PartnershipStatus,
   Provenance,
 } from '@kakehashi/directory';
@@ -13,8 +13,8 @@ export const INTERCHANGE_FORMAT = 'kakehashi/v1';
 
 /**
  * The `kakehashi/v1` document (CONTRACT.md) with the project's optional extensions (ADR 0003):
- * `provenance` and `source` on every record, `expiresOn` on needs. As read: every array and every
- * optional field may be absent or null.
+ * `provenance` and `source` on every record, `expiresOn` on needs, and a need `status` of EXPIRED
+ * (ADR 7). As read: every array and every optional field may be absent or null.
  */
 export interface KakehashiDocument {
   format: typeof INTERCHANGE_FORMAT;
@@ -51,7 +51,8 @@ export interface NeedRecord extends Sourced {
   description?: string | null;
   topics?: string[];
   priority?: NeedPriority | null;
-  status?: NeedStatus | null;
+  /** EXPIRED: an OPEN need past its expiresOn, as export writes it; imported as OPEN (ADR 7). */
+  status?: EffectiveNeedStatus | null;
   schemes?: CooperationScheme[];
   expiresOn?: string | null;
 }
@@ -103,7 +104,7 @@ export interface EventRecord extends Sourced {
 type Complete<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
 export type CanonicalMunicipality = Complete<MunicipalityRecord>;
 export type CanonicalExpertise = Complete<ExpertiseRecord>;
-export type CanonicalNeed = Complete<Omit<NeedRecord, 'status'>> & { status: NeedStatus };
+export type CanonicalNeed = Complete<Omit<NeedRecord, 'status'>> & { status: EffectiveNeedStatus };
 export type CanonicalOutcome = Complete<OutcomeRecord>;
 export type CanonicalPartnership = Complete<Omit<PartnershipRecord, 'status' | 'outcomes'>> & { status: PartnershipStatus; outcomes: CanonicalOutcome[] };
 export type CanonicalCaseStudy = Complete<CaseStudyRecord>;

@@ -1,10 +1,10 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
   CooperationScheme,
+  EffectiveNeedStatus,
   MemberRole,
   MunicipalityKind,
   NeedPriority,
-  NeedStatus,
   OverseasExperience,
   PartnershipStatus,
   Provenance,
@@ -19,7 +19,13 @@ registerEnumType(MunicipalityKind, { name: 'MunicipalityKind' });
 registerEnumType(OverseasExperience, { name: 'OverseasExperience', description: 'How much a municipality has worked abroad.' });
 registerEnumType(Provenance, { name: 'Provenance', description: 'DOCUMENTED: from a cited source; ILLUSTRATIVE: made up to show the product.' });
 registerEnumType(NeedPriority, { name: 'NeedPriority' });
-registerEnumType(NeedStatus, { name: 'NeedStatus' });
+/** What a need reads as: EXPIRED is never recorded, it follows from `expiresOn` (ADR 7). */
+const NeedStatus = EffectiveNeedStatus;
+type NeedStatus = EffectiveNeedStatus;
+registerEnumType(NeedStatus, {
+  name: 'NeedStatus',
+  description: 'OPEN, MATCHED or CLOSED as recorded; EXPIRED: an open need whose expiresOn has passed (in the configured time zone). EXPIRED cannot be set.',
+});
 registerEnumType(CooperationScheme, { name: 'CooperationScheme' });
 registerEnumType(PartnershipStatus, { name: 'PartnershipStatus' });
 registerEnumType(MemberRole, { name: 'MemberRole' });

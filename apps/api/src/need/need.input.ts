@@ -1,7 +1,7 @@
 import { Field, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { SourcedInput } from '../graphql/sourced';
 import { ExpectedVersionField, RecordKeyField, TopicKeysField } from '../graphql/input-fields';
-import { ArrayUnique, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayUnique, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { CooperationScheme, NeedPriority, NeedStatus } from '../graphql/directory.enums';
 import { IsCalendarDate, IsKey, IsNotBlank } from '../graphql/validators';
 
@@ -33,7 +33,7 @@ export class CreateNeedInput extends SourcedInput {
   @IsOptional()
   priority?: NeedPriority | null;
 
-  @Field(() => NeedStatus, { nullable: true, description: 'Default OPEN.' })
+  @Field(() => NeedStatus, { nullable: true, description: 'Default OPEN. EXPIRED is refused: a need expires by its expiresOn.' })
   @IsOptional()
   status?: NeedStatus | null;
 
@@ -42,7 +42,7 @@ export class CreateNeedInput extends SourcedInput {
   @ArrayUnique()
   schemes?: CooperationScheme[] | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the last day the need is current; after it, it reads as EXPIRED.' })
   @IsOptional()
   @IsCalendarDate()
   expiresOn?: string | null;
@@ -56,4 +56,32 @@ export class UpdateNeedInput extends PartialType(OmitType(CreateNeedInput, ['key
 
   @ExpectedVersionField()
   version: number;
+}
+
+@InputType('ExtendNeedInput', { description: 'A new last day for an open need (expired or not).' })
+export class ExtendNeedInput {
+  @RecordKeyField()
+  key: string;
+
+  @ExpectedVersionField()
+  version: number;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, today or later; null: the need no longer expires.' })
+  @ValidateIf((_, v) => v !== null)
+  @IsCalendarDate()
+  expiresOn: string | null;
+}
+
+@InputType('ReopenNeedInput', { description: 'Open an expired, matched or closed need again.' })
+export class ReopenNeedInput {
+  @RecordKeyField()
+  key: string;
+
+  @ExpectedVersionField()
+  version: number;
+
+  @Field(() => String, { nullable: true, description: 'A new last day (YYYY-MM-DD, today or later), or null for none. Left out: the current one stays, if it has not passed.' })
+  @IsOptional()
+  @IsCalendarDate()
+  expiresOn?: string | null;
 }

@@ -9,7 +9,7 @@ export function toNeedModel(n: NeedEntity): NeedModel {
     title: n.title,
     description: n.description,
     priority: n.priority,
-    status: n.status,
+    recordedStatus: n.status,
     schemes: n.schemes,
     expiresOn: n.expiresOn,
     provenance: n.provenance,

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { SourcedModel } from '../graphql/sourced';
-import { CooperationScheme, NeedPriority, NeedStatus } from '../graphql/directory.enums';
+import { CooperationScheme, NeedPriority } from '../graphql/directory.enums';
+import type { NeedStatus as RecordedNeedStatus } from '@kakehashi/directory';
 import { Connection } from '../graphql/connection';
 
 @ObjectType('Need', { description: 'What a municipality or utility asks help with.' })
@@ -23,8 +24,8 @@ export class NeedModel extends SourcedModel {
   @Field(() => NeedPriority, { nullable: true })
   priority: NeedPriority | null;
 
-  @Field(() => NeedStatus)
-  status: NeedStatus;
+  /** OPEN, MATCHED or CLOSED as stored; `status` (a resolved field) adds EXPIRED. */
+  recordedStatus: RecordedNeedStatus;
 
   @Field(() => [CooperationScheme], { description: 'Schemes the need could be met through.' })
   schemes: CooperationScheme[];

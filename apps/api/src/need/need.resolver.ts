@@ -1,17 +1,18 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { NeedCommandService, NeedQueryService } from '@kakehashi/directory';
+import { CalendarService, effectiveNeedStatus, NeedCommandService, NeedQueryService, type EffectiveNeedStatus } from '@kakehashi/directory';
 import { pageRequest, Role, type RequestContext } from '@kakehashi/kernel';
 import { toConnection, type ConnectionShape } from '../graphql/connection';
 import { loadAll, type DirectoryLoaders } from '../graphql/loaders/directory.loaders';
 import { Loaders } from '../graphql/loaders/loaders.decorator';
 import { Allow, Public } from '../graphql/policy';
 import { Ctx } from '../graphql/request-context';
+import { NeedStatus } from '../graphql/directory.enums';
 import { MunicipalityModel } from '../municipality/municipality.model';
 import { toMunicipalityModel } from '../municipality/municipality.mapper';
 import { toTopicModel } from '../topic/topic.mapper';
 import { TopicModel } from '../topic/topic.model';
 import { NeedsArgs } from './need.args';
-import { CreateNeedInput, UpdateNeedInput } from './need.input';
+import { CreateNeedInput, ExtendNeedInput, ReopenNeedInput, UpdateNeedInput } from './need.input';
 import { toNeedModel } from './need.mapper';
 import { NeedConnection, NeedModel } from './need.model';
 
@@ -20,6 +21,7 @@ export class NeedResolver {
   constructor(
     private readonly queries: NeedQueryService,
     private readonly commands: NeedCommandService,
+    private readonly calendar: CalendarService,
   ) {}
 
   @Public()
@@ -33,6 +35,11 @@ export class NeedResolver {
   @Query(() => NeedConnection, { description: 'Needs matching the filter, by key.' })
   async needs(@Ctx() ctx: RequestContext, @Args() args: NeedsArgs): Promise<ConnectionShape<NeedModel>> {
     return toConnection(await this.queries.list(ctx, args.filter, pageRequest(args.first, args.after)), toNeedModel);
+  }
+
+  @ResolveField(() => NeedStatus, { description: 'As the need reads today: EXPIRED once an open need’s expiresOn has passed.' })
+  status(@Parent() n: NeedModel): EffectiveNeedStatus {
+    return effectiveNeedStatus({ status: n.recordedStatus, expiresOn: n.expiresOn }, this.calendar.today());
   }
 
   @ResolveField(() => MunicipalityModel, { description: 'Who has the need.' })
@@ -55,5 +62,17 @@ export class NeedResolver {
   @Mutation(() => NeedModel)
   async updateNeed(@Ctx() ctx: RequestContext, @Args('input') input: UpdateNeedInput): Promise<NeedModel> {
     return toNeedModel(await this.commands.update(ctx, input));
+  }
+
+  @Allow(Role.EDITOR, Role.COORDINATOR) // editors: their own municipalities (row check in the service)
+  @Mutation(() => NeedModel, { description: 'Moves an open need’s last day (expired or not); audited as extend.' })
+  async extendNeed(@Ctx() ctx: RequestContext, @Args('input') input: ExtendNeedInput): Promise<NeedModel> {
+    return toNeedModel(await this.commands.extend(ctx, input));
+  }
+
+  @Allow(Role.EDITOR, Role.COORDINATOR) // editors: their own municipalities (row check in the service)
+  @Mutation(() => NeedModel, { description: 'Opens an expired, matched or closed need again; audited as reopen.' })
+  async reopenNeed(@Ctx() ctx: RequestContext, @Args('input') input: ReopenNeedInput): Promise<NeedModel> {
+    return toNeedModel(await this.commands.reopen(ctx, input));
   }
 }

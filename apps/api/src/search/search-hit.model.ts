@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
-import { SearchHitKind } from '../graphql/directory.enums';
+import { NeedStatus, SearchHitKind } from '../graphql/directory.enums';
 
 @ObjectType('SearchHit', { description: 'One record matching a search; the typed field of its kind is set.' })
 export class SearchHitModel {
@@ -20,4 +20,7 @@ export class SearchHitModel {
 
   @Field(() => Float, { description: '0..1; hits are sorted by it, best first.' })
   score: number;
+
+  @Field(() => NeedStatus, { nullable: true, description: 'Kind NEED: the need’s status as it reads today (EXPIRED past its expiresOn). Null for other kinds.' })
+  needStatus: NeedStatus | null;
 }

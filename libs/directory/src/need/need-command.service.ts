@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '@kakehashi/auth';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
-import type { RequestContext } from '@kakehashi/kernel';
+import { badInput, type RequestContext } from '@kakehashi/kernel';
+import { CalendarService } from '../calendar/calendar.service';
 import { NeedStatus } from '../directory.enums';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { MunicipalityQueryService } from '../municipality/municipality-query.service';
@@ -9,10 +10,22 @@ import { patchOf } from '../shared/patch';
 import { insertKeyed, loadByKey, replaceTopicLinks, topicKeysOf, topicRefs } from '../shared/records';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { NeedEntity, NeedTopicEntity } from './need.entity';
-import { NEED_COLUMNS, REQUIRED_NEED_FIELDS, type CreateNeed, type UpdateNeed } from './need.types';
+import { effectiveNeedStatus, EffectiveNeedStatus } from './need-status';
+import { NEED_COLUMNS, REQUIRED_NEED_FIELDS, type CreateNeed, type ExtendNeed, type ReopenNeed, type UpdateNeed } from './need.types';
 
 const WHAT = 'Need';
 const AUDIT = 'need';
+
+/** A need's status is recorded as OPEN, MATCHED or CLOSED; EXPIRED only ever follows from `expiresOn`. */
+function assertRecordable(status: string | null | undefined): asserts status is NeedStatus | null | undefined {
+  if (status === EffectiveNeedStatus.EXPIRED) {
+    throw badInput(
+      'A need cannot be set to EXPIRED',
+      [{ path: 'input.status', message: 'a need reads as EXPIRED once its expiresOn has passed: set expiresOn, or CLOSED to withdraw it' }],
+      'EXPIRED_IS_COMPUTED',
+    );
+  }
+}
 
 /** Changes needs; each method is one transaction with its audit entry. */
 @Injectable()
@@ -23,9 +36,11 @@ export class NeedCommandService {
     private readonly municipalities: MunicipalityQueryService,
     private readonly audit: AuditService,
     private readonly access: AccessService,
+    private readonly calendar: CalendarService = new CalendarService(),
   ) {}
 
   async create(ctx: RequestContext, input: CreateNeed): Promise<NeedEntity> {
+    assertRecordable(input.status);
     return this.db.withTransaction(ctx, async (tx) => {
       const columns = patchOf(input, NEED_COLUMNS, REQUIRED_NEED_FIELDS);
       const municipalityId = await this.municipalityId(tx, input.municipality);
@@ -33,9 +48,9 @@ export class NeedCommandService {
       await this.taxonomy.assertKnown(tx, topicRefs(input.topics));
       const id = await insertKeyed(this.db, tx, NeedEntity, WHAT, {
         ...columns,
+        status: (columns.status as NeedStatus | undefined) ?? NeedStatus.OPEN,
         key: input.key,
         municipalityId,
-        status: columns.status ?? NeedStatus.OPEN,
         schemes: columns.schemes ?? [],
       });
       await replaceTopicLinks(this.db, tx, NeedTopicEntity, 'needId', id, input.topics ?? []);
@@ -46,9 +61,10 @@ export class NeedCommandService {
   }
 
   async update(ctx: RequestContext, input: UpdateNeed): Promise<NeedEntity> {
+    assertRecordable(input.status);
     return this.db.withTransaction(ctx, async (tx) => {
-      const { schemes, ...columns } = patchOf(input, NEED_COLUMNS, REQUIRED_NEED_FIELDS);
-      const patch: Partial<NeedEntity> = { ...columns, ...(schemes !== undefined ? { schemes: schemes ?? [] } : {}) };
+      const { schemes, status, ...columns } = patchOf(input, NEED_COLUMNS, REQUIRED_NEED_FIELDS);
+      const patch: Partial<NeedEntity> = { ...columns, ...(status !== undefined ? { status: status as NeedStatus } : {}), ...(schemes !== undefined ? { schemes: schemes ?? [] } : {}) };
       const need = await loadByKey(this.db, tx, NeedEntity, WHAT, input.key);
       if (input.municipality) patch.municipalityId = await this.municipalityId(tx, input.municipality);
       // Moving a need needs both ends: the municipality it leaves and the one it joins.
@@ -63,6 +79,48 @@ export class NeedCommandService {
     });
   }
 
+  /** Moves an OPEN need's last day (expired or not): audited as `extend`. */
+  async extend(ctx: RequestContext, input: ExtendNeed): Promise<NeedEntity> {
+    const today = this.calendar.today();
+    assertNotPast(input.expiresOn, today);
+    return this.changeLife(ctx, input, 'extend', (need) => {
+      if (need.status !== NeedStatus.OPEN) {
+        throw badInput(`Need "${need.key}" is ${need.status}: only an open need is extended`, [{ path: 'input.key', message: `is ${need.status}; reopen it instead` }], 'NOT_OPEN');
+      }
+      return { expiresOn: input.expiresOn };
+    });
+  }
+
+  /** Opens an expired, matched or closed need again: audited as `reopen`. */
+  async reopen(ctx: RequestContext, input: ReopenNeed): Promise<NeedEntity> {
+    const today = this.calendar.today();
+    if (input.expiresOn !== undefined) assertNotPast(input.expiresOn, today);
+    return this.changeLife(ctx, input, 'reopen', (need) => {
+      const expiresOn = input.expiresOn !== undefined ? input.expiresOn : need.expiresOn;
+      if (effectiveNeedStatus(need, today) === EffectiveNeedStatus.OPEN) {
+        throw badInput(`Need "${need.key}" is open already`, [{ path: 'input.key', message: 'is OPEN; extend it to move its expiry' }], 'ALREADY_OPEN');
+      }
+      if (expiresOn !== null && expiresOn < today) {
+        throw badInput(`Need "${need.key}" expired on ${expiresOn}`, [{ path: 'input.expiresOn', message: `give a new last day (${today} or later), or null for none` }], 'IN_THE_PAST');
+      }
+      return { status: NeedStatus.OPEN, expiresOn };
+    });
+  }
+
+  /** One audited, version-checked change of a need's status or expiry, decided by `change` on the current row. */
+  private async changeLife(ctx: RequestContext, input: { key: string; version: number }, action: string, change: (need: NeedEntity) => Partial<NeedEntity>): Promise<NeedEntity> {
+    return this.db.withTransaction(ctx, async (tx) => {
+      const need = await loadByKey(this.db, tx, NeedEntity, WHAT, input.key);
+      await this.access.assertCanEdit(tx, 'need', [need]);
+      const patch = change(need);
+      const before = await this.snapshot(tx, need.id);
+      await this.db.updateVersioned(tx, NeedEntity, WHAT, need, input.version, patch);
+      const after = await this.snapshot(tx, need.id);
+      await this.audit.record(tx, { action, entity: AUDIT, key: need.key, before, after });
+      return after.need;
+    });
+  }
+
   private async municipalityId(tx: RequestContext, key: string): Promise<string> {
     return (await this.municipalities.requireIds(tx, [{ key, path: 'input.municipality' }])).get(key)!;
   }
@@ -73,5 +131,12 @@ export class NeedCommandService {
     const municipality = await this.db.getRepository(tx, MunicipalityEntity).findOneByOrFail({ id: need.municipalityId });
     const topics = (await topicKeysOf(this.db, tx, NeedTopicEntity, 'needId', [id])).get(id) ?? [];
     return { need, municipality: municipality.key, topics };
+  }
+}
+
+/** A new last day must not have passed already (null: no expiry). */
+function assertNotPast(expiresOn: string | null, today: string): void {
+  if (expiresOn !== null && expiresOn < today) {
+    throw badInput(`expiresOn ${expiresOn} has passed`, [{ path: 'input.expiresOn', message: `must be ${today} or later, or null for no expiry` }], 'IN_THE_PAST');
   }
 }

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '@kakehashi/database';
 import type { Page, PageRequest, RequestContext } from '@kakehashi/kernel';
 import { In } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { MunicipalityQueryService } from '../municipality/municipality-query.service';
 import { fetchPage, groupBy, indexBy } from '../shared/paging';
 import { topicKeysOf } from '../shared/records';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { NeedEntity, NeedTopicEntity } from './need.entity';
+import { NeedStatusSql } from './need-status';
 import type { NeedFilter } from './need.types';
 
 /** Reads needs: by key, batched by id / municipality / topic links, and filtered pages. */
@@ -17,6 +19,7 @@ export class NeedQueryService {
     private readonly db: TransactionalConnection,
     private readonly taxonomy: TaxonomyService,
     private readonly municipalities: MunicipalityQueryService,
+    private readonly calendar: CalendarService = new CalendarService(),
   ) {}
 
   async findByKey(ctx: RequestContext, key: string): Promise<NeedEntity | null> {
@@ -40,11 +43,11 @@ export class NeedQueryService {
     return topicKeysOf(this.db, ctx, NeedTopicEntity, 'needId', ids);
   }
 
-  /** A page of needs matching `filter`, ordered by key. */
+  /** A page of needs matching `filter`, ordered by key. A status filter means the status as the need reads today. */
   async list(ctx: RequestContext, filter: NeedFilter | null | undefined, page: PageRequest): Promise<Page<NeedEntity>> {
     const f = filter ?? {};
     const qb = this.db.getRepository(ctx, NeedEntity).createQueryBuilder('n').orderBy('n.key', 'ASC');
-    if (f.status) qb.andWhere('n.status = :status', { status: f.status });
+    if (f.status) qb.andWhere(NeedStatusSql.is('n', f.status, ':today'), { today: this.calendar.today() });
     if (f.priority) qb.andWhere('n.priority = :priority', { priority: f.priority });
     if (f.municipality) {
       const ids = await this.municipalities.requireIds(ctx, [{ key: f.municipality, path: 'filter.municipality' }]);

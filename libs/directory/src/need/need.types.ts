@@ -1,4 +1,5 @@
 import type { CooperationScheme, NeedPriority, NeedStatus, Provenance } from '../directory.enums';
+import type { EffectiveNeedStatus } from './need-status';
 
 export interface NeedFields {
   /** Key of the municipality (or overseas utility) that has the need. */
@@ -8,7 +9,8 @@ export interface NeedFields {
   /** Topic keys, in order. */
   topics?: string[] | null;
   priority?: NeedPriority | null;
-  status?: NeedStatus | null;
+  /** OPEN (default), MATCHED or CLOSED. EXPIRED is refused: a need reads as EXPIRED after its `expiresOn`. */
+  status?: NeedStatus | EffectiveNeedStatus | null;
   schemes?: CooperationScheme[] | null;
   /** ISO date (YYYY-MM-DD). */
   expiresOn?: string | null;
@@ -23,8 +25,26 @@ export interface CreateNeed extends NeedFields {
 /** A partial update: absent fields stay, `null` clears; `topics`, when sent, replaces the list. */
 export type UpdateNeed = Partial<NeedFields> & { key: string; version: number };
 
+/** Move an open need's last day (`expiresOn`): today or later, or null for no expiry. */
+export interface ExtendNeed {
+  key: string;
+  version: number;
+  expiresOn: string | null;
+}
+
+/**
+ * Open a need again (an expired, matched or closed one). `expiresOn`: a new last day (today or
+ * later) or null for none; left out, the current one stays — which must not have passed.
+ */
+export interface ReopenNeed {
+  key: string;
+  version: number;
+  expiresOn?: string | null;
+}
+
 export interface NeedFilter {
-  status?: NeedStatus | null;
+  /** As the need reads today: OPEN never includes an expired need; EXPIRED lists exactly those. */
+  status?: EffectiveNeedStatus | null;
   priority?: NeedPriority | null;
   /** Needs on this topic or, for a domain, on any topic inside it. */
   topic?: string | null;

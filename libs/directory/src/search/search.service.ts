@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '@kakehashi/database';
 import { badInput, pageRequest, type RequestContext } from '@kakehashi/kernel';
+import { CalendarService } from '../calendar/calendar.service';
+import { NeedStatusSql, type EffectiveNeedStatus } from '../need/need-status';
 import { containsPattern } from '../shared/paging';
 import { snippetAround } from './snippet';
 
@@ -16,6 +18,8 @@ export interface SearchHit {
   snippet: string;
   /** 0..1, best first. */
   score: number;
+  /** A need's status as it reads today (EXPIRED past its expiresOn); null for other kinds. */
+  needStatus: EffectiveNeedStatus | null;
 }
 
 export const MAX_SEARCH_TEXT = 200;
@@ -28,17 +32,18 @@ export const MAX_SEARCH_TEXT = 200;
 const CANDIDATES = `
   SELECT 'MUNICIPALITY' AS kind, m.id, m.key, m.name AS title, lower(m.name || ' ' || coalesce(m.name_ja, '')) AS title_text,
          concat_ws(' · ', m.name_ja, m.organization, m.region, m.subdivision) AS body, m.search_text, m.search_document,
-         EXISTS (SELECT 1 FROM expertise e JOIN topics ON topics.key = e.topic_key WHERE e.municipality_id = m.id) AS on_topic
+         EXISTS (SELECT 1 FROM expertise e JOIN topics ON topics.key = e.topic_key WHERE e.municipality_id = m.id) AS on_topic,
+         NULL::text AS need_status
     FROM municipality m
   UNION ALL
   SELECT 'NEED', n.id, n.key, n.title, lower(n.title), coalesce(n.description, ''), n.search_text, n.search_document,
-         EXISTS (SELECT 1 FROM need_topic x JOIN topics ON topics.key = x.topic_key WHERE x.need_id = n.id) FROM need n
+         EXISTS (SELECT 1 FROM need_topic x JOIN topics ON topics.key = x.topic_key WHERE x.need_id = n.id), ${NeedStatusSql.effective('n', '$5')} FROM need n
   UNION ALL
   SELECT 'PARTNERSHIP', p.id, p.key, p.title, lower(p.title), coalesce(p.summary, ''), p.search_text, p.search_document,
-         EXISTS (SELECT 1 FROM partnership_topic x JOIN topics ON topics.key = x.topic_key WHERE x.partnership_id = p.id) FROM partnership p
+         EXISTS (SELECT 1 FROM partnership_topic x JOIN topics ON topics.key = x.topic_key WHERE x.partnership_id = p.id), NULL FROM partnership p
   UNION ALL
   SELECT 'CASE_STUDY', c.id, c.key, c.title, lower(c.title), coalesce(c.summary, ''), c.search_text, c.search_document,
-         EXISTS (SELECT 1 FROM case_study_topic x JOIN topics ON topics.key = x.topic_key WHERE x.case_study_id = c.id) FROM case_study c`;
+         EXISTS (SELECT 1 FROM case_study_topic x JOIN topics ON topics.key = x.topic_key WHERE x.case_study_id = c.id), NULL FROM case_study c`;
 
 /**
  * Four signals, because each alone fails someone: full-text rank (English words and their stems),
@@ -64,9 +69,9 @@ const SEARCH_SQL = `
            word_similarity(q.t, h.search_text) AS sim,
            word_similarity(q.t, h.title_text) AS title_sim,
            h.key = q.t AS exact_key,
-           h.on_topic
+           h.on_topic, h.need_status
       FROM (${CANDIDATES}) h CROSS JOIN q)
-  SELECT kind, id, key, title, body,
+  SELECT kind, id, key, title, body, need_status AS "needStatus",
          round((0.25 * sub::int + 0.15 * title_sub::int + 0.2 * least(1, rank * 10) + 0.15 * sim + 0.1 * title_sim + 0.05 * exact_key::int
                 + 0.1 * on_topic::int)::numeric, 4)::float8 AS score
     FROM scored
@@ -80,7 +85,10 @@ const MIN_SIMILARITY = 0.45;
 /** Free-text search across municipalities, needs, partnerships and case studies: one statement. */
 @Injectable()
 export class SearchService {
-  constructor(private readonly db: TransactionalConnection) {}
+  constructor(
+    private readonly db: TransactionalConnection,
+    private readonly calendar: CalendarService = new CalendarService(),
+  ) {}
 
   /** The best `first` (1–100, default 20) hits for `text`, best first. */
   async search(ctx: RequestContext, text: string, first?: number | null): Promise<SearchHit[]> {
@@ -88,7 +96,7 @@ export class SearchService {
     if (!trimmed) throw badInput('text must not be empty', [{ path: 'text', message: 'type at least one character' }]);
     if (text.length > MAX_SEARCH_TEXT) throw badInput(`text is longer than ${MAX_SEARCH_TEXT} characters`, [{ path: 'text', message: `at most ${MAX_SEARCH_TEXT} characters` }]);
     const { first: limit } = pageRequest(first, null);
-    const rows: (Omit<SearchHit, 'snippet'> & { body: string })[] = await this.db.manager(ctx).query(SEARCH_SQL, [trimmed, containsPattern(trimmed), MIN_SIMILARITY, limit]);
+    const rows: (Omit<SearchHit, 'snippet'> & { body: string })[] = await this.db.manager(ctx).query(SEARCH_SQL, [trimmed, containsPattern(trimmed), MIN_SIMILARITY, limit, this.calendar.today()]);
     return rows.map(({ body, ...hit }) => ({ ...hit, snippet: snippetAround(body, trimmed) }));
   }
 }

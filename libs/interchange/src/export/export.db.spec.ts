@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
-import { TaxonomyService } from '@kakehashi/directory';
+import { CalendarService, TaxonomyService } from '@kakehashi/directory';
 import { systemContext } from '@kakehashi/kernel';
 import { createTestDatabase, type TestDatabase } from '@kakehashi/testing';
 import { SECTIONS } from '../document';
@@ -15,10 +15,13 @@ interface Side {
   exporter: InterchangeExportService;
 }
 
+/** Every side reads the directory on the same day, after the sample's first needs have expired. */
+const calendar = new CalendarService(null, () => new Date('2026-12-01T03:00:00Z'));
+
 async function side(): Promise<Side> {
   const db = await createTestDatabase();
   const tx = new TransactionalConnection(db.dataSource);
-  return { db, importer: new InterchangeImportService(tx, new TaxonomyService(tx), new AuditService(tx)), exporter: new InterchangeExportService(tx) };
+  return { db, importer: new InterchangeImportService(tx, new TaxonomyService(tx), new AuditService(tx), calendar), exporter: new InterchangeExportService(tx, calendar) };
 }
 
 const ctx = systemContext('export-spec');
@@ -57,6 +60,17 @@ describe('export', () => {
     expect(doc.partnerships.every((p: { outcomes: unknown[] }) => Array.isArray(p.outcomes))).toBe(true);
   });
 
+  it('writes an open need past its expiresOn as EXPIRED, and the rest as recorded', () => {
+    const doc = JSON.parse(exported);
+    const sample = JSON.parse(sampleText);
+    const expired = sample.needs.filter((n: { status?: string; expiresOn?: string | null }) => (n.status ?? 'OPEN') === 'OPEN' && n.expiresOn && n.expiresOn < '2026-12-01');
+    expect(expired.map((n: { key: string }) => n.key)).toContain('makassar-leakage');
+    for (const need of doc.needs) {
+      const recorded = sample.needs.find((n: { key: string }) => n.key === need.key);
+      expect(need.status, need.key).toBe(expired.includes(recorded) ? 'EXPIRED' : (recorded.status ?? 'OPEN'));
+    }
+  });
+
   it('keeps children in their stored order', () => {
     const doc = JSON.parse(exported);
     const sample = JSON.parse(sampleText);
@@ -71,6 +85,9 @@ describe('export', () => {
     const report = await target.importer.importText(ctx, exported);
     for (const section of SECTIONS) expect(report.sections[section].unchanged, section).toBe(0);
     expect(await target.exporter.exportToString(ctx)).toBe(exported);
+    // EXPIRED came back as the open need it was: stored OPEN with its expiresOn.
+    const [row] = await target.db.dataSource.query(`SELECT status, to_char(expires_on, 'YYYY-MM-DD') AS expires_on FROM need WHERE key = 'makassar-leakage'`);
+    expect(row).toEqual({ status: 'OPEN', expires_on: '2026-03-31' });
   });
 
   it('import(export) into the source reports everything unchanged', async () => {

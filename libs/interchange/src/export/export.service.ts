@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '@kakehashi/database';
+import { CalendarService } from '@kakehashi/directory';
 import type { RequestContext } from '@kakehashi/kernel';
 import { INTERCHANGE_FORMAT, SECTIONS, type Section } from '../document';
 import type { ProgressListener } from '../progress';
@@ -34,12 +35,16 @@ const indented = (record: object): string => `    ${JSON.stringify(record, null,
  */
 @Injectable()
 export class InterchangeExportService {
-  constructor(private readonly db: TransactionalConnection) {}
+  constructor(
+    private readonly db: TransactionalConnection,
+    private readonly calendar: CalendarService = new CalendarService(),
+  ) {}
 
   async exportTo(ctx: RequestContext, sink: ExportSink, options: ExportOptions = {}): Promise<ExportReport> {
     const started = performance.now();
     const pageSize = options.pageSize ?? EXPORT_PAGE_SIZE;
     const progress = options.progress ?? (() => undefined);
+    const day = { today: this.calendar.today() };
     const fresh = !ctx.transaction;
     const counts = await this.db.withTransaction(ctx, async (tx) => {
       const manager = this.db.manager(tx);
@@ -52,7 +57,7 @@ export class InterchangeExportService {
         let done = 0;
         progress({ phase: reader.section, done, total: totals[reader.section] });
         for (let cursor = reader.start; ; ) {
-          const { records, last } = await reader.page(manager, cursor, pageSize);
+          const { records, last } = await reader.page(manager, cursor, pageSize, day);
           if (!records.length) break;
           await sink.write(records.map((r, i) => (done + i === 0 ? '\n' : ',\n') + indented(r)).join(''));
           done += records.length;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { effectiveNeedStatus } from '@kakehashi/directory';
 import {
   canonicalCaseStudy,
   canonicalEvent,
@@ -19,25 +20,30 @@ import {
 /** Where the previous page ended: the sort key of its last record. */
 type Cursor = string[];
 
+/** What every page of one export shares: the day statuses are read on (an OPEN need past its expiresOn exports as EXPIRED). */
+export interface ExportDay {
+  today: string;
+}
+
 export interface SectionReader {
   section: Section;
   table: string;
   /** Sort key of the position before the first record. */
   start: Cursor;
-  page(manager: EntityManager, after: Cursor, limit: number): Promise<{ records: object[]; last: Cursor }>;
+  page(manager: EntityManager, after: Cursor, limit: number, day: ExportDay): Promise<{ records: object[]; last: Cursor }>;
 }
 
 /** A raw row. `never` lets each column flow into the typed canonical builders without a cast per field. */
 type Row = Record<string, never>;
 
-function keyed(section: Section, table: string, select: string, toRecord: (row: Row) => object & { key: string }): SectionReader {
+function keyed(section: Section, table: string, select: string, toRecord: (row: Row, day: ExportDay) => object & { key: string }): SectionReader {
   return {
     section,
     table,
     start: [''],
-    async page(manager, after, limit) {
+    async page(manager, after, limit, day) {
       const rows: Row[] = await manager.query(`${select} WHERE t.key COLLATE "C" > $1 ORDER BY t.key COLLATE "C" LIMIT $2`, [after[0], limit]);
-      const records = rows.map(toRecord);
+      const records = rows.map((row) => toRecord(row, day));
       return { records, last: records.length ? [records[records.length - 1]!.key] : after };
     },
   };
@@ -99,7 +105,7 @@ const needs = keyed(
   `SELECT t.key, m.key AS municipality, t.title, t.description, ${topicsOf('need_topic', 'need_id')}, t.priority, t.status,
      t.schemes::text[] AS schemes, to_char(t.expires_on, 'YYYY-MM-DD') AS expires_on, ${sourced}
    FROM need t JOIN municipality m ON m.id = t.municipality_id`,
-  (r) =>
+  (r, day) =>
     canonicalNeed({
       key: r.key,
       municipality: r.municipality,
@@ -107,7 +113,7 @@ const needs = keyed(
       description: r.description,
       topics: r.topics,
       priority: r.priority,
-      status: r.status,
+      status: effectiveNeedStatus({ status: r.status, expiresOn: r.expires_on }, day.today),
       schemes: r.schemes,
       expiresOn: r.expires_on,
       provenance: r.provenance,

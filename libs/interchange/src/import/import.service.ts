@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
-import { TaxonomyService } from '@kakehashi/directory';
+import { CalendarService, TaxonomyService } from '@kakehashi/directory';
 import type { ErrorDetail, RequestContext } from '@kakehashi/kernel';
 import { INTERCHANGE_FORMAT, SECTIONS, type KakehashiDocument, type Section } from '../document';
 import type { ProgressListener } from '../progress';
@@ -42,6 +42,7 @@ export class InterchangeImportService {
     private readonly db: TransactionalConnection,
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditService,
+    private readonly calendar: CalendarService = new CalendarService(),
   ) {}
 
   /** Every problem of `input` against the directory as it is now; [] when it would import. */
@@ -87,6 +88,7 @@ export class InterchangeImportService {
       topics: new Set((await this.taxonomy.list(ctx)).map((t) => t.key)),
       municipalities: await existing('municipality', refs.municipalities),
       events: await existing('event', refs.events),
+      today: this.calendar.today(),
     };
   }
 

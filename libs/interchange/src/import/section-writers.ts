@@ -167,7 +167,8 @@ const needs: SectionWriter<NeedRecord> = {
       title: r.title,
       description: r.description,
       priority: r.priority,
-      status: r.status,
+      // EXPIRED is read, never stored: an expired need is an OPEN one past its expiresOn (ADR 7).
+      status: r.status === 'EXPIRED' ? 'OPEN' : r.status,
       schemes: r.schemes,
       expires_on: r.expiresOn,
       provenance: r.provenance,

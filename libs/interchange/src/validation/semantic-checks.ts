@@ -8,6 +8,8 @@ export interface KnownKeys {
   municipalities: ReadonlySet<string>;
   /** Event keys already in the database (those the document refers to suffice). */
   events: ReadonlySet<string>;
+  /** The day the document is judged on (YYYY-MM-DD in the configured zone): an EXPIRED need must have passed its expiresOn by then. */
+  today: string;
 }
 
 type Obj = Record<string, unknown>;
@@ -64,9 +66,22 @@ function checkProvenance(problems: ErrorDetail[], path: string, r: Obj): void {
 }
 
 /**
+ * EXPIRED is what an OPEN need past its last day reads as (ADR 7): a document may say so, but only
+ * of a need whose expiresOn has passed — to withdraw a current need, CLOSED says it.
+ */
+function checkExpired(problems: ErrorDetail[], path: string, r: Obj, today: string): void {
+  if (r.status !== 'EXPIRED') return;
+  if (r.expiresOn === undefined || r.expiresOn === null) {
+    problems.push({ path: `${path}.status`, message: 'EXPIRED needs an expiresOn that has passed (use CLOSED to withdraw a need)' });
+  } else if (typeof r.expiresOn === 'string' && r.expiresOn >= today) {
+    problems.push({ path: `${path}.status`, message: `EXPIRED needs an expiresOn before ${today}, not ${r.expiresOn} (use CLOSED to withdraw a current need)` });
+  }
+}
+
+/**
  * What the schema cannot see: unique keys per type, references (to the document's own records or
- * to the database), topic keys, duplicates inside lists, endYear ≥ startYear, and the source that a
- * DOCUMENTED record must cite.
+ * to the database), topic keys, duplicates inside lists, endYear ≥ startYear, the source that a
+ * DOCUMENTED record must cite, and that an EXPIRED need has indeed expired.
  */
 export function semanticProblems(input: unknown, known: KnownKeys): ErrorDetail[] {
   if (!isObject(input)) return [];
@@ -102,6 +117,7 @@ export function semanticProblems(input: unknown, known: KnownKeys): ErrorDetail[
     municipality(`${path}.municipality`, r.municipality);
     checkList(problems, `${path}.topics`, r.topics, 'topic', known.topics);
     checkList(problems, `${path}.schemes`, r.schemes, 'scheme');
+    checkExpired(problems, path, r, known.today);
     checkProvenance(problems, path, r);
   }
   for (const [path, r] of recordsOf(input, 'partnerships')) {

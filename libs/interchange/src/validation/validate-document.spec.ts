@@ -12,7 +12,7 @@ import { assertValidDocument, documentProblems, parseDocument } from './validate
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = Record<string, any>;
 
-const known = { topics: new Set(TOPIC_TAXONOMY.map((t) => t.key)), municipalities: new Set<string>(), events: new Set<string>() };
+const known = { topics: new Set(TOPIC_TAXONOMY.map((t) => t.key)), municipalities: new Set<string>(), events: new Set<string>(), today: '2026-12-01' };
 
 /** A small valid document with one record of every type; each test breaks one thing. */
 function doc(): Loose {
@@ -56,6 +56,12 @@ describe('documentProblems: valid documents', () => {
     const d = doc();
     Object.assign(d.municipalities[0], { nameJa: null, region: null, population: null, website: null, contactEmail: null, provenance: null, source: null });
     Object.assign(d.needs[0], { status: null, priority: null, expiresOn: null });
+    expect(problemsOf(d)).toEqual([]);
+  });
+
+  it('accepts EXPIRED for a need whose expiresOn has passed (what export writes)', () => {
+    const d = doc();
+    Object.assign(d.needs[0], { status: 'EXPIRED', expiresOn: '2026-11-30' });
     expect(problemsOf(d)).toEqual([]);
   });
 
@@ -115,6 +121,8 @@ describe('documentProblems: each kind of error, at its exact path', () => {
     ],
     ['DOCUMENTED without source', (d) => (d.events[0].source = null), '$.events[0].source', /required when provenance is DOCUMENTED/],
     ['bad provenance', (d) => (d.needs[0].provenance = 'RUMOUR'), '$.needs[0].provenance', /one of DOCUMENTED, ILLUSTRATIVE/],
+    ['EXPIRED without expiresOn', (d) => Object.assign(d.needs[0], { status: 'EXPIRED', expiresOn: null }), '$.needs[0].status', /EXPIRED needs an expiresOn that has passed/],
+    ['EXPIRED on its last day', (d) => Object.assign(d.needs[0], { status: 'EXPIRED', expiresOn: '2026-12-01' }), '$.needs[0].status', /before 2026-12-01, not 2026-12-01/],
   ];
 
   it.each(cases)('%s', (_name, breakIt, path, message) => {
