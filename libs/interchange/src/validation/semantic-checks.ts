@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, todayIn } from '@kakehashi/directory';
 import type { ErrorDetail } from '@kakehashi/kernel';
 
 /** What the document may refer to besides its own records. */
@@ -8,8 +9,11 @@ export interface KnownKeys {
   municipalities: ReadonlySet<string>;
   /** Event keys already in the database (those the document refers to suffice). */
   events: ReadonlySet<string>;
-  /** The day the document is judged on (YYYY-MM-DD in the configured zone): an EXPIRED need must have passed its expiresOn by then. */
-  today: string;
+  /**
+   * The day the document is judged on (YYYY-MM-DD in the configured zone): an EXPIRED need must
+   * have passed its expiresOn by then. Left out: today in the default zone (Asia/Tokyo).
+   */
+  today?: string;
 }
 
 type Obj = Record<string, unknown>;
@@ -86,6 +90,7 @@ function checkExpired(problems: ErrorDetail[], path: string, r: Obj, today: stri
 export function semanticProblems(input: unknown, known: KnownKeys): ErrorDetail[] {
   if (!isObject(input)) return [];
   const problems: ErrorDetail[] = [];
+  const today = known.today ?? todayIn(DEFAULT_TIME_ZONE);
   checkUniqueKeys(input, problems);
 
   const keysOf = (section: string) => new Set(recordsOf(input, section).flatMap(([, r]) => (typeof r.key === 'string' ? [r.key] : [])));
@@ -117,7 +122,7 @@ export function semanticProblems(input: unknown, known: KnownKeys): ErrorDetail[
     municipality(`${path}.municipality`, r.municipality);
     checkList(problems, `${path}.topics`, r.topics, 'topic', known.topics);
     checkList(problems, `${path}.schemes`, r.schemes, 'scheme');
-    checkExpired(problems, path, r, known.today);
+    checkExpired(problems, path, r, today);
     checkProvenance(problems, path, r);
   }
   for (const [path, r] of recordsOf(input, 'partnerships')) {
