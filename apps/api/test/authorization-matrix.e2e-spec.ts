@@ -93,6 +93,24 @@ const MATRIX: Record<string, { allowed: ActorName[]; prepare: (actor: ActorName)
       variables: { k: A.key, v: await version('municipality', A.key), n: `A as seen by ${actor}` },
     }),
   },
+  confirmMunicipality: {
+    allowed: EDITOR_OF_A,
+    prepare: async () => ({ query: 'mutation($k: String!, $v: Int!) { confirmMunicipality(input: { key: $k, version: $v }) { version } }', variables: { k: A.key, v: await version('municipality', A.key) } }),
+  },
+  confirmNeed: {
+    allowed: EDITOR_OF_A,
+    prepare: async () => {
+      const need = await insertNeed(ds, A);
+      return { query: 'mutation($k: String!) { confirmNeed(input: { key: $k, version: 1 }) { version } }', variables: { k: need.key } };
+    },
+  },
+  confirmPartnership: {
+    allowed: EDITOR_OF_A,
+    prepare: async () => {
+      const p = await insertPartnership(ds, { members: [{ municipality: A }, { municipality: C }] });
+      return { query: 'mutation($k: String!) { confirmPartnership(input: { key: $k, version: 1 }) { version } }', variables: { k: p.key } };
+    },
+  },
   deleteMunicipality: {
     allowed: COORDINATORS,
     prepare: async () => {

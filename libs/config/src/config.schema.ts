@@ -74,6 +74,16 @@ export const CONFIG_VARIABLES = {
     description: 'IANA time zone whose calendar day decides when a need has expired, how fresh a record is and what is overdue.',
     sensitive: false,
   },
+  FRESHNESS_AGING_MONTHS: {
+    schema: z.coerce.number().int().min(1).max(240).default(12),
+    description: 'Months without a confirmation after which a municipality, need or partnership reads as AGING.',
+    sensitive: false,
+  },
+  FRESHNESS_STALE_MONTHS: {
+    schema: z.coerce.number().int().min(1).max(240).default(24),
+    description: 'Months without a confirmation after which a record reads as STALE and joins the upkeep list (more than FRESHNESS_AGING_MONTHS).',
+    sensitive: false,
+  },
   DB_POOL_SIZE: { schema: z.coerce.number().int().min(1).max(100).default(10), description: 'Connections in the database pool.', sensitive: false },
   DB_STATEMENT_TIMEOUT_MS: {
     schema: z.coerce.number().int().min(100).max(600000).default(15000),

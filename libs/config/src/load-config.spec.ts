@@ -33,6 +33,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TIME_ZONE: 'Mars/Olympus_Mons' })).toThrow(/TIME_ZONE/);
   });
 
+  it('takes freshness thresholds of 12 and 24 months unless configured, and refuses STALE before AGING', () => {
+    expect(loadConfig({})).toMatchObject({ FRESHNESS_AGING_MONTHS: 12, FRESHNESS_STALE_MONTHS: 24 });
+    expect(loadConfig({ FRESHNESS_AGING_MONTHS: '6', FRESHNESS_STALE_MONTHS: '18' })).toMatchObject({ FRESHNESS_AGING_MONTHS: 6, FRESHNESS_STALE_MONTHS: 18 });
+    expect(() => loadConfig({ FRESHNESS_AGING_MONTHS: '24', FRESHNESS_STALE_MONTHS: '12' })).toThrow(/FRESHNESS_STALE_MONTHS \(12\) must be more than FRESHNESS_AGING_MONTHS \(24\)/);
+  });
+
   it('requires ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'a@example.org' })).toThrow(/together/);
     expect(loadConfig({ ADMIN_EMAIL: 'a@example.org', ADMIN_PASSWORD: 'correct horse battery' }).ADMIN_EMAIL).toBe('a@example.org');

@@ -10,6 +10,10 @@ export type OverseasExperience = keyof typeof OverseasExperience;
 export const Provenance = values('DOCUMENTED', 'ILLUSTRATIVE');
 export type Provenance = keyof typeof Provenance;
 
+/** How recently a person confirmed a record: AGING and STALE after the configured months (ADR 8). */
+export const Freshness = values('CURRENT', 'AGING', 'STALE');
+export type Freshness = keyof typeof Freshness;
+
 export const NeedPriority = values('LOW', 'MEDIUM', 'HIGH');
 export type NeedPriority = keyof typeof NeedPriority;
 

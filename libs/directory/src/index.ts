@@ -1,6 +1,7 @@
 export * from './directory.enums';
 export * from './calendar/calendar';
 export * from './calendar/calendar.service';
+export * from './freshness/freshness';
 export * from './directory.entities';
 export * from './directory.module';
 export * from './taxonomy/topic.entity';

@@ -13,8 +13,9 @@ export const INTERCHANGE_FORMAT = 'kakehashi/v1';
 
 /**
  * The `kakehashi/v1` document (CONTRACT.md) with the project's optional extensions (ADR 0003):
- * `provenance` and `source` on every record, `expiresOn` on needs, and a need `status` of EXPIRED
- * (ADR 7). As read: every array and every optional field may be absent or null.
+ * `provenance` and `source` on every record, `expiresOn` on needs, a need `status` of EXPIRED
+ * (ADR 7), and `lastConfirmedOn` on municipalities, needs and partnerships (ADR 8). As read: every
+ * array and every optional field may be absent or null.
  */
 export interface KakehashiDocument {
   format: typeof INTERCHANGE_FORMAT;
@@ -31,8 +32,13 @@ interface Sourced {
   source?: string | null;
 }
 
+/** When a person last confirmed the record (ADR 8). Left out: the import's day for a new or changed record; kept otherwise. */
+interface Confirmed {
+  lastConfirmedOn?: string | null;
+}
+
 /** A municipality as written in a document: the directory's editable fields plus its key. */
-export interface MunicipalityRecord extends Omit<CreateMunicipality, 'languages'> {
+export interface MunicipalityRecord extends Omit<CreateMunicipality, 'languages'>, Confirmed {
   /** A document lists languages or leaves them out; it never writes null. */
   languages?: string[];
 }
@@ -44,7 +50,7 @@ export interface ExpertiseRecord extends Sourced {
   evidence?: string | null;
 }
 
-export interface NeedRecord extends Sourced {
+export interface NeedRecord extends Sourced, Confirmed {
   key: string;
   municipality: string;
   title: string;
@@ -69,7 +75,7 @@ export interface OutcomeRecord {
   note?: string | null;
 }
 
-export interface PartnershipRecord extends Sourced {
+export interface PartnershipRecord extends Sourced, Confirmed {
   key: string;
   title: string;
   scheme?: CooperationScheme | null;
@@ -137,6 +143,7 @@ export const canonicalMunicipality = (r: MunicipalityRecord): CanonicalMunicipal
   contactEmail: r.contactEmail ?? null,
   provenance: r.provenance ?? null,
   source: r.source ?? null,
+  lastConfirmedOn: r.lastConfirmedOn ?? null,
 });
 
 export const canonicalExpertise = (r: ExpertiseRecord): CanonicalExpertise => ({
@@ -160,6 +167,7 @@ export const canonicalNeed = (r: NeedRecord): CanonicalNeed => ({
   expiresOn: r.expiresOn ?? null,
   provenance: r.provenance ?? null,
   source: r.source ?? null,
+  lastConfirmedOn: r.lastConfirmedOn ?? null,
 });
 
 export const canonicalPartnership = (r: PartnershipRecord): CanonicalPartnership => ({
@@ -175,6 +183,7 @@ export const canonicalPartnership = (r: PartnershipRecord): CanonicalPartnership
   outcomes: (r.outcomes ?? []).map((o) => ({ indicator: o.indicator, before: o.before ?? null, after: o.after ?? null, note: o.note ?? null })),
   provenance: r.provenance ?? null,
   source: r.source ?? null,
+  lastConfirmedOn: r.lastConfirmedOn ?? null,
 });
 
 export const canonicalCaseStudy = (r: CaseStudyRecord): CanonicalCaseStudy => ({

@@ -2,6 +2,7 @@ import { registerEnumType } from '@nestjs/graphql';
 import {
   CooperationScheme,
   EffectiveNeedStatus,
+  Freshness,
   MemberRole,
   MunicipalityKind,
   NeedPriority,
@@ -30,5 +31,9 @@ registerEnumType(CooperationScheme, { name: 'CooperationScheme' });
 registerEnumType(PartnershipStatus, { name: 'PartnershipStatus' });
 registerEnumType(MemberRole, { name: 'MemberRole' });
 registerEnumType(SearchHitKind, { name: 'SearchHitKind' });
+registerEnumType(Freshness, {
+  name: 'Freshness',
+  description: 'How recently a person confirmed the record (lastConfirmedOn): CURRENT, AGING after FRESHNESS_AGING_MONTHS (12), STALE after FRESHNESS_STALE_MONTHS (24).',
+});
 
-export { CooperationScheme, MemberRole, MunicipalityKind, NeedPriority, NeedStatus, OverseasExperience, PartnershipStatus, Provenance, SearchHitKind };
+export { CooperationScheme, Freshness, MemberRole, MunicipalityKind, NeedPriority, NeedStatus, OverseasExperience, PartnershipStatus, Provenance, SearchHitKind };

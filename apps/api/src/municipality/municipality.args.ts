@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { MunicipalityKind, OverseasExperience } from '../graphql/directory.enums';
+import { Freshness, MunicipalityKind, OverseasExperience } from '../graphql/directory.enums';
 import { IsCountryCode } from '../graphql/validators';
 
 @InputType('MunicipalityFilter')
@@ -36,6 +36,10 @@ export class MunicipalityFilterInput {
   @IsString()
   @MaxLength(200)
   text?: string | null;
+
+  @Field(() => Freshness, { nullable: true, description: 'How recently the profile was confirmed.' })
+  @IsOptional()
+  freshness?: Freshness | null;
 }
 
 @ArgsType()

@@ -24,5 +24,6 @@ export function toMunicipalityModel(m: MunicipalityEntity): MunicipalityModel {
     source: m.source,
     version: m.version,
     updatedAt: m.updatedAt,
+    lastConfirmedOn: m.lastConfirmedOn,
   });
 }

@@ -59,6 +59,9 @@ export class MunicipalityModel extends SourcedModel {
 
   @Field()
   updatedAt: Date;
+
+  @Field({ description: 'YYYY-MM-DD a person last confirmed it: set by every change and by confirming it.' })
+  lastConfirmedOn: string;
 }
 
 @ObjectType('MunicipalityConnection')

@@ -1,5 +1,7 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { MunicipalityCommandService, MunicipalityQueryService } from '@kakehashi/directory';
+import { CalendarService, MunicipalityCommandService, MunicipalityQueryService } from '@kakehashi/directory';
+import { ConfirmInput } from '../graphql/confirm.input';
+import { Freshness } from '../graphql/directory.enums';
 import { pageRequest, Role, type RequestContext } from '@kakehashi/kernel';
 import { toConnection, type ConnectionShape } from '../graphql/connection';
 import type { DirectoryLoaders } from '../graphql/loaders/directory.loaders';
@@ -24,6 +26,7 @@ export class MunicipalityResolver {
   constructor(
     private readonly queries: MunicipalityQueryService,
     private readonly commands: MunicipalityCommandService,
+    private readonly calendar: CalendarService,
   ) {}
 
   @Public()
@@ -37,6 +40,11 @@ export class MunicipalityResolver {
   @Query(() => MunicipalityConnection, { description: 'Municipalities matching the filter, by key.' })
   async municipalities(@Ctx() ctx: RequestContext, @Args() args: MunicipalitiesArgs): Promise<ConnectionShape<MunicipalityModel>> {
     return toConnection(await this.queries.list(ctx, args.filter, pageRequest(args.first, args.after)), toMunicipalityModel);
+  }
+
+  @ResolveField(() => Freshness, { description: 'CURRENT, AGING or STALE by lastConfirmedOn (thresholds in config).' })
+  freshness(@Parent() r: MunicipalityModel): Freshness {
+    return this.calendar.freshness(r.lastConfirmedOn);
   }
 
   @ResolveField(() => [ExpertiseModel], { description: 'Strongest first.' })
@@ -69,6 +77,12 @@ export class MunicipalityResolver {
   @Mutation(() => MunicipalityModel)
   async updateMunicipality(@Ctx() ctx: RequestContext, @Args('input') input: UpdateMunicipalityInput): Promise<MunicipalityModel> {
     return toMunicipalityModel(await this.commands.update(ctx, input));
+  }
+
+  @Allow(Role.EDITOR, Role.COORDINATOR) // editors: their own municipalities (row check in the service)
+  @Mutation(() => MunicipalityModel, { description: 'The profile is still true: lastConfirmedOn becomes today, nothing else changes. Audited as confirm.' })
+  async confirmMunicipality(@Ctx() ctx: RequestContext, @Args('input') input: ConfirmInput): Promise<MunicipalityModel> {
+    return toMunicipalityModel(await this.commands.confirm(ctx, input.key, input.version));
   }
 
   @Allow(Role.ADMIN, Role.COORDINATOR)

@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { NeedPriority, NeedStatus } from '../graphql/directory.enums';
+import { Freshness, NeedPriority, NeedStatus } from '../graphql/directory.enums';
 import { IsCountryCode, IsKey } from '../graphql/validators';
 
 @InputType('NeedFilter')
@@ -29,6 +29,10 @@ export class NeedFilterInput {
   @IsOptional()
   @IsKey()
   municipality?: string | null;
+
+  @Field(() => Freshness, { nullable: true, description: 'How recently the need was confirmed.' })
+  @IsOptional()
+  freshness?: Freshness | null;
 }
 
 @ArgsType()

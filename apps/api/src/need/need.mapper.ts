@@ -16,5 +16,6 @@ export function toNeedModel(n: NeedEntity): NeedModel {
     source: n.source,
     version: n.version,
     updatedAt: n.updatedAt,
+    lastConfirmedOn: n.lastConfirmedOn,
   });
 }

@@ -35,6 +35,9 @@ export class NeedModel extends SourcedModel {
 
   @Field()
   updatedAt: Date;
+
+  @Field({ description: 'YYYY-MM-DD a person last confirmed it: set by every change and by confirming it.' })
+  lastConfirmedOn: string;
 }
 
 @ObjectType('NeedConnection')

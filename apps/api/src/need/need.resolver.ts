@@ -6,7 +6,8 @@ import { loadAll, type DirectoryLoaders } from '../graphql/loaders/directory.loa
 import { Loaders } from '../graphql/loaders/loaders.decorator';
 import { Allow, Public } from '../graphql/policy';
 import { Ctx } from '../graphql/request-context';
-import { NeedStatus } from '../graphql/directory.enums';
+import { Freshness, NeedStatus } from '../graphql/directory.enums';
+import { ConfirmInput } from '../graphql/confirm.input';
 import { MunicipalityModel } from '../municipality/municipality.model';
 import { toMunicipalityModel } from '../municipality/municipality.mapper';
 import { toTopicModel } from '../topic/topic.mapper';
@@ -42,6 +43,11 @@ export class NeedResolver {
     return effectiveNeedStatus({ status: n.recordedStatus, expiresOn: n.expiresOn }, this.calendar.today());
   }
 
+  @ResolveField(() => Freshness, { description: 'CURRENT, AGING or STALE by lastConfirmedOn (thresholds in config).' })
+  freshness(@Parent() r: NeedModel): Freshness {
+    return this.calendar.freshness(r.lastConfirmedOn);
+  }
+
   @ResolveField(() => MunicipalityModel, { description: 'Who has the need.' })
   async municipality(@Parent() n: NeedModel, @Loaders() loaders: DirectoryLoaders): Promise<MunicipalityModel> {
     return toMunicipalityModel((await loaders.municipality.load(n.municipalityId))!);
@@ -74,5 +80,11 @@ export class NeedResolver {
   @Mutation(() => NeedModel, { description: 'Opens an expired, matched or closed need again; audited as reopen.' })
   async reopenNeed(@Ctx() ctx: RequestContext, @Args('input') input: ReopenNeedInput): Promise<NeedModel> {
     return toNeedModel(await this.commands.reopen(ctx, input));
+  }
+
+  @Allow(Role.EDITOR, Role.COORDINATOR) // editors: their own municipalities (row check in the service)
+  @Mutation(() => NeedModel, { description: 'The need is still wanted as it stands: lastConfirmedOn becomes today, nothing else changes. Audited as confirm.' })
+  async confirmNeed(@Ctx() ctx: RequestContext, @Args('input') input: ConfirmInput): Promise<NeedModel> {
+    return toNeedModel(await this.commands.confirm(ctx, input.key, input.version));
   }
 }

@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { CooperationScheme, PartnershipStatus } from '../graphql/directory.enums';
+import { CooperationScheme, Freshness, PartnershipStatus } from '../graphql/directory.enums';
 import { IsKey } from '../graphql/validators';
 
 @InputType('PartnershipFilter')
@@ -24,6 +24,10 @@ export class PartnershipFilterInput {
   @IsString()
   @MaxLength(100)
   topic?: string | null;
+
+  @Field(() => Freshness, { nullable: true, description: 'How recently the partnership was confirmed.' })
+  @IsOptional()
+  freshness?: Freshness | null;
 }
 
 @ArgsType()

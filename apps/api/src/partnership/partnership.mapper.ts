@@ -15,6 +15,7 @@ export function toPartnershipModel(p: PartnershipEntity): PartnershipModel {
     source: p.source,
     version: p.version,
     updatedAt: p.updatedAt,
+    lastConfirmedOn: p.lastConfirmedOn,
   });
 }
 

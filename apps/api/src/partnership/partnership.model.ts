@@ -31,6 +31,9 @@ export class PartnershipModel extends SourcedModel {
 
   @Field()
   updatedAt: Date;
+
+  @Field({ description: 'YYYY-MM-DD a person last confirmed it: set by every change and by confirming it.' })
+  lastConfirmedOn: string;
 }
 
 @ObjectType('PartnershipMember')

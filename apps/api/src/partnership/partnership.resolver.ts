@@ -1,8 +1,9 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { PartnershipCommandService, PartnershipQueryService } from '@kakehashi/directory';
+import { CalendarService, isPastEnd, PartnershipCommandService, PartnershipQueryService } from '@kakehashi/directory';
+import { ConfirmInput } from '../graphql/confirm.input';
 import { pageRequest, Role, type RequestContext } from '@kakehashi/kernel';
 import { toConnection, type ConnectionShape } from '../graphql/connection';
-import { PartnershipStatus } from '../graphql/directory.enums';
+import { Freshness, PartnershipStatus } from '../graphql/directory.enums';
 import { loadAll, type DirectoryLoaders } from '../graphql/loaders/directory.loaders';
 import { Loaders } from '../graphql/loaders/loaders.decorator';
 import { Allow, Public } from '../graphql/policy';
@@ -19,6 +20,7 @@ export class PartnershipResolver {
   constructor(
     private readonly queries: PartnershipQueryService,
     private readonly commands: PartnershipCommandService,
+    private readonly calendar: CalendarService,
   ) {}
 
   @Public()
@@ -32,6 +34,16 @@ export class PartnershipResolver {
   @Query(() => PartnershipConnection, { description: 'Partnerships matching the filter, by key.' })
   async partnerships(@Ctx() ctx: RequestContext, @Args() args: PartnershipsArgs): Promise<ConnectionShape<PartnershipModel>> {
     return toConnection(await this.queries.list(ctx, args.filter, pageRequest(args.first, args.after)), toPartnershipModel);
+  }
+
+  @ResolveField(() => Freshness, { description: 'CURRENT, AGING or STALE by lastConfirmedOn (thresholds in config).' })
+  freshness(@Parent() r: PartnershipModel): Freshness {
+    return this.calendar.freshness(r.lastConfirmedOn);
+  }
+
+  @ResolveField(() => Boolean, { description: 'ACTIVE although its end year is over: complete it, or move its end.' })
+  pastEnd(@Parent() p: PartnershipModel): boolean {
+    return isPastEnd(p, this.calendar.today());
   }
 
   @ResolveField(() => [PartnershipMemberModel], { description: 'In their recorded order.' })
@@ -70,5 +82,11 @@ export class PartnershipResolver {
     @Args('version', { type: () => Int }) version: number,
   ): Promise<PartnershipModel> {
     return toPartnershipModel(await this.commands.changeStatus(ctx, key, status, version));
+  }
+
+  @Allow(Role.EDITOR, Role.COORDINATOR) // editors: of a member municipality (row check in the service)
+  @Mutation(() => PartnershipModel, { description: 'The partnership is still as recorded: lastConfirmedOn becomes today, nothing else changes. Audited as confirm.' })
+  async confirmPartnership(@Ctx() ctx: RequestContext, @Args('input') input: ConfirmInput): Promise<PartnershipModel> {
+    return toPartnershipModel(await this.commands.confirm(ctx, input.key, input.version));
   }
 }

@@ -3,6 +3,7 @@ import { AccessService } from '@kakehashi/auth';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import { notFound, type RequestContext } from '@kakehashi/kernel';
 import { In } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service';
 import { duplicateKey } from '../directory.errors';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { groupBy } from '../shared/paging';
@@ -23,6 +24,7 @@ export class ExpertiseService {
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditService,
     private readonly access: AccessService,
+    private readonly calendar: CalendarService = new CalendarService(),
   ) {}
 
   /** Expertise of each municipality, strongest first, in one statement. */
@@ -53,6 +55,7 @@ export class ExpertiseService {
         id = await insertUnique(this.db, tx, ExpertiseEntity, { ...values, municipalityId: municipality.id, topicKey: input.topic }, () => duplicateKey(WHAT, key, 'input.topic'));
       }
       const after = await repo.findOneByOrFail({ id });
+      await this.confirmProfile(tx, municipality.id);
       await this.audit.record(tx, { action: 'set', entity: AUDIT, key, before, after });
       return after;
     });
@@ -68,7 +71,18 @@ export class ExpertiseService {
       const key = auditKey(municipalityKey, topicKey);
       if (!before) throw notFound(WHAT, key);
       await repo.delete({ id: before.id });
+      await this.confirmProfile(tx, municipality.id);
       await this.audit.record(tx, { action: 'remove', entity: AUDIT, key, before });
     });
+  }
+
+  /**
+   * Expertise is part of a municipality's profile: changing it confirms the profile today. Only the
+   * date moves (not the version: the profile's own fields did not change under anyone's feet).
+   */
+  private async confirmProfile(tx: RequestContext, municipalityId: string): Promise<void> {
+    // Plain SQL: TypeORM's update builder would also bump the version and updated_at.
+    const today = this.calendar.today();
+    await this.db.manager(tx).query('UPDATE municipality SET last_confirmed_on = $1 WHERE id = $2 AND last_confirmed_on < $1', [today, municipalityId]);
   }
 }

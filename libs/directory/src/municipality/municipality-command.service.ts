@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AccessService } from '@kakehashi/auth';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import type { RequestContext } from '@kakehashi/kernel';
+import { CalendarService } from '../calendar/calendar.service';
+import { confirmRecord } from '../shared/confirm';
 import { patchOf } from '../shared/patch';
 import { insertKeyed, loadByKey } from '../shared/records';
 import { MunicipalityEntity } from './municipality.entity';
@@ -21,12 +23,13 @@ export class MunicipalityCommandService {
     private readonly db: TransactionalConnection,
     private readonly audit: AuditService,
     private readonly access: AccessService,
+    private readonly calendar: CalendarService = new CalendarService(),
   ) {}
 
   async create(ctx: RequestContext, input: CreateMunicipality): Promise<MunicipalityEntity> {
     return this.db.withTransaction(ctx, async (tx) => {
       const fields = patchOf(input, MUNICIPALITY_FIELDS, REQUIRED_MUNICIPALITY_FIELDS);
-      const id = await insertKeyed(this.db, tx, MunicipalityEntity, WHAT, { ...fields, languages: fields.languages ?? [], key: input.key });
+      const id = await insertKeyed(this.db, tx, MunicipalityEntity, WHAT, { ...fields, languages: fields.languages ?? [], key: input.key, lastConfirmedOn: this.calendar.today() });
       const after = await this.db.getRepository(tx, MunicipalityEntity).findOneByOrFail({ id });
       await this.audit.record(tx, { action: 'create', entity: AUDIT, key: after.key, after });
       return after;
@@ -36,13 +39,26 @@ export class MunicipalityCommandService {
   async update(ctx: RequestContext, input: UpdateMunicipality): Promise<MunicipalityEntity> {
     return this.db.withTransaction(ctx, async (tx) => {
       const { languages, ...fields } = patchOf(input, MUNICIPALITY_FIELDS, REQUIRED_MUNICIPALITY_FIELDS);
-      const patch: Partial<MunicipalityEntity> = { ...fields, ...(languages !== undefined ? { languages: languages ?? [] } : {}) };
+      const patch: Partial<MunicipalityEntity> = { ...fields, ...(languages !== undefined ? { languages: languages ?? [] } : {}), lastConfirmedOn: this.calendar.today() };
       const before = await loadByKey(this.db, tx, MunicipalityEntity, WHAT, input.key);
       await this.access.assertCanEdit(tx, 'municipality', [{ key: before.key, municipalityId: before.id }]);
       await this.db.updateVersioned(tx, MunicipalityEntity, WHAT, before, input.version, patch);
       const after = await this.db.getRepository(tx, MunicipalityEntity).findOneByOrFail({ id: before.id });
       await this.audit.record(tx, { action: 'update', entity: AUDIT, key: after.key, before, after });
       return after;
+    });
+  }
+
+  /** Confirms the profile as still true (lastConfirmedOn = today), changing nothing else; audited as `confirm`. */
+  async confirm(ctx: RequestContext, key: string, version: number): Promise<MunicipalityEntity> {
+    return confirmRecord(this.db, this.audit, ctx, {
+      entity: MunicipalityEntity,
+      what: WHAT,
+      auditEntity: AUDIT,
+      key,
+      version,
+      today: this.calendar.today(),
+      authorize: (tx, m) => this.access.assertCanEdit(tx, 'municipality', [{ key: m.key, municipalityId: m.id }]),
     });
   }
 

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '@kakehashi/database';
+import { CalendarService } from '../calendar/calendar.service';
 import { notFound, type Page, type PageRequest, type RequestContext } from '@kakehashi/kernel';
 import { In } from 'typeorm';
 import { unknownReferences, type KeyRef } from '../directory.errors';
 import { ExpertiseEntity } from '../expertise/expertise.entity';
+import { FreshnessSql } from '../freshness/freshness';
 import { containsPattern, fetchPage, indexBy } from '../shared/paging';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { MunicipalityEntity } from './municipality.entity';
@@ -15,6 +17,7 @@ export class MunicipalityQueryService {
   constructor(
     private readonly db: TransactionalConnection,
     private readonly taxonomy: TaxonomyService,
+    private readonly calendar: CalendarService = new CalendarService(),
   ) {}
 
   async findByKey(ctx: RequestContext, key: string): Promise<MunicipalityEntity | null> {
@@ -66,6 +69,7 @@ export class MunicipalityQueryService {
         .getQuery();
       qb.andWhere(`EXISTS ${sub}`, { topics });
     }
+    if (f.freshness) qb.andWhere(FreshnessSql.is('m', f.freshness, { aging: ':aging', stale: ':stale' }), this.calendar.freshnessBounds());
     return fetchPage(qb, page);
   }
 }

@@ -51,4 +51,8 @@ export class MunicipalityEntity extends SourcedRecord {
 
   @Column({ name: 'contact_email', type: 'varchar', length: 320, nullable: true })
   contactEmail: string | null;
+
+  /** YYYY-MM-DD a person last confirmed the record (any change, or a confirm mutation): its freshness (ADR 8). */
+  @Column({ name: 'last_confirmed_on', type: 'date', default: () => 'CURRENT_DATE' })
+  lastConfirmedOn: string;
 }

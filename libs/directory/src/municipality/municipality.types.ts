@@ -1,4 +1,4 @@
-import type { MunicipalityKind, OverseasExperience, Provenance } from '../directory.enums';
+import type { Freshness, MunicipalityKind, OverseasExperience, Provenance } from '../directory.enums';
 
 /** The editable fields of a municipality (the interchange fields plus provenance). */
 export interface MunicipalityFields {
@@ -38,6 +38,8 @@ export interface MunicipalityFilter {
   overseasExperience?: OverseasExperience | null;
   /** Case-insensitive substring of key, names, organization, region or subdivision. */
   text?: string | null;
+  /** How recently the profile was confirmed. */
+  freshness?: Freshness | null;
 }
 
 export const MUNICIPALITY_FIELDS = [

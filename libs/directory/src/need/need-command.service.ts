@@ -6,6 +6,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { NeedStatus } from '../directory.enums';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { MunicipalityQueryService } from '../municipality/municipality-query.service';
+import { confirmRecord } from '../shared/confirm';
 import { patchOf } from '../shared/patch';
 import { insertKeyed, loadByKey, replaceTopicLinks, topicKeysOf, topicRefs } from '../shared/records';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
@@ -52,6 +53,7 @@ export class NeedCommandService {
         key: input.key,
         municipalityId,
         schemes: columns.schemes ?? [],
+        lastConfirmedOn: this.calendar.today(),
       });
       await replaceTopicLinks(this.db, tx, NeedTopicEntity, 'needId', id, input.topics ?? []);
       const after = await this.snapshot(tx, id);
@@ -64,7 +66,7 @@ export class NeedCommandService {
     assertRecordable(input.status);
     return this.db.withTransaction(ctx, async (tx) => {
       const { schemes, status, ...columns } = patchOf(input, NEED_COLUMNS, REQUIRED_NEED_FIELDS);
-      const patch: Partial<NeedEntity> = { ...columns, ...(status !== undefined ? { status: status as NeedStatus } : {}), ...(schemes !== undefined ? { schemes: schemes ?? [] } : {}) };
+      const patch: Partial<NeedEntity> = { ...columns, ...(status !== undefined ? { status: status as NeedStatus } : {}), ...(schemes !== undefined ? { schemes: schemes ?? [] } : {}), lastConfirmedOn: this.calendar.today() };
       const need = await loadByKey(this.db, tx, NeedEntity, WHAT, input.key);
       if (input.municipality) patch.municipalityId = await this.municipalityId(tx, input.municipality);
       // Moving a need needs both ends: the municipality it leaves and the one it joins.
@@ -107,12 +109,25 @@ export class NeedCommandService {
     });
   }
 
+  /** Confirms the need as still wanted (lastConfirmedOn = today), changing nothing else; audited as `confirm`. */
+  async confirm(ctx: RequestContext, key: string, version: number): Promise<NeedEntity> {
+    return confirmRecord(this.db, this.audit, ctx, {
+      entity: NeedEntity,
+      what: WHAT,
+      auditEntity: AUDIT,
+      key,
+      version,
+      today: this.calendar.today(),
+      authorize: (tx, need) => this.access.assertCanEdit(tx, 'need', [need]),
+    });
+  }
+
   /** One audited, version-checked change of a need's status or expiry, decided by `change` on the current row. */
   private async changeLife(ctx: RequestContext, input: { key: string; version: number }, action: string, change: (need: NeedEntity) => Partial<NeedEntity>): Promise<NeedEntity> {
     return this.db.withTransaction(ctx, async (tx) => {
       const need = await loadByKey(this.db, tx, NeedEntity, WHAT, input.key);
       await this.access.assertCanEdit(tx, 'need', [need]);
-      const patch = change(need);
+      const patch = { ...change(need), lastConfirmedOn: this.calendar.today() };
       const before = await this.snapshot(tx, need.id);
       await this.db.updateVersioned(tx, NeedEntity, WHAT, need, input.version, patch);
       const after = await this.snapshot(tx, need.id);

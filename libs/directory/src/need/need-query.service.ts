@@ -5,6 +5,7 @@ import { In } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { MunicipalityQueryService } from '../municipality/municipality-query.service';
+import { FreshnessSql } from '../freshness/freshness';
 import { fetchPage, groupBy, indexBy } from '../shared/paging';
 import { topicKeysOf } from '../shared/records';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
@@ -62,6 +63,7 @@ export class NeedQueryService {
       const sub = qb.subQuery().select('1').from(NeedTopicEntity, 'nt').where('nt.need_id = n.id AND nt.topic_key IN (:...topics)').getQuery();
       qb.andWhere(`EXISTS ${sub}`, { topics });
     }
+    if (f.freshness) qb.andWhere(FreshnessSql.is('n', f.freshness, { aging: ':aging', stale: ':stale' }), this.calendar.freshnessBounds());
     return fetchPage(qb, page);
   }
 }

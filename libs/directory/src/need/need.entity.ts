@@ -28,6 +28,10 @@ export class NeedEntity extends SourcedRecord {
   /** ISO date (YYYY-MM-DD) after which the need is no longer current. */
   @Column({ name: 'expires_on', type: 'date', nullable: true })
   expiresOn: string | null;
+
+  /** YYYY-MM-DD a person last confirmed the record (any change, or a confirm mutation): its freshness (ADR 8). */
+  @Column({ name: 'last_confirmed_on', type: 'date', default: () => 'CURRENT_DATE' })
+  lastConfirmedOn: string;
 }
 
 @Entity('need_topic')

@@ -1,4 +1,4 @@
-import type { CooperationScheme, NeedPriority, NeedStatus, Provenance } from '../directory.enums';
+import type { CooperationScheme, Freshness, NeedPriority, NeedStatus, Provenance } from '../directory.enums';
 import type { EffectiveNeedStatus } from './need-status';
 
 export interface NeedFields {
@@ -52,6 +52,8 @@ export interface NeedFilter {
   country?: string | null;
   /** Key of the municipality that has the need. */
   municipality?: string | null;
+  /** How recently the need was confirmed. */
+  freshness?: Freshness | null;
 }
 
 /** Columns a need update may set directly (the municipality and topics are references). */

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AccessService } from '@kakehashi/auth';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import type { RequestContext } from '@kakehashi/kernel';
+import { CalendarService } from '../calendar/calendar.service';
+import { confirmRecord } from '../shared/confirm';
 import { In } from 'typeorm';
 import { PartnershipStatus } from '../directory.enums';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
@@ -40,6 +42,7 @@ export class PartnershipCommandService {
     private readonly municipalities: MunicipalityQueryService,
     private readonly audit: AuditService,
     private readonly access: AccessService,
+    private readonly calendar: CalendarService = new CalendarService(),
   ) {}
 
   async create(ctx: RequestContext, input: CreatePartnership): Promise<PartnershipEntity> {
@@ -48,7 +51,7 @@ export class PartnershipCommandService {
       assertYearOrder(columns.startYear, columns.endYear);
       const memberIds = await this.memberIds(tx, input.members);
       await this.taxonomy.assertKnown(tx, topicRefs(input.topics));
-      const id = await insertKeyed(this.db, tx, PartnershipEntity, WHAT, { ...columns, key: input.key, status: input.status ?? PartnershipStatus.PROPOSED });
+      const id = await insertKeyed(this.db, tx, PartnershipEntity, WHAT, { ...columns, key: input.key, status: input.status ?? PartnershipStatus.PROPOSED, lastConfirmedOn: this.calendar.today() });
       await this.replaceLists(tx, id, input, memberIds);
       const after = await this.snapshot(tx, id);
       await this.audit.record(tx, { action: 'create', entity: AUDIT, key: input.key, after });
@@ -64,7 +67,7 @@ export class PartnershipCommandService {
       const memberIds = await this.memberIds(tx, input.members);
       if (input.topics !== undefined) await this.taxonomy.assertKnown(tx, topicRefs(input.topics));
       const before = await this.snapshot(tx, current.id);
-      await this.db.updateVersioned(tx, PartnershipEntity, WHAT, current, input.version, patch);
+      await this.db.updateVersioned(tx, PartnershipEntity, WHAT, current, input.version, { ...patch, lastConfirmedOn: this.calendar.today() });
       await this.replaceLists(tx, current.id, input, memberIds);
       const after = await this.snapshot(tx, current.id);
       await this.audit.record(tx, { action: 'update', entity: AUDIT, key: current.key, before, after });
@@ -76,14 +79,32 @@ export class PartnershipCommandService {
   async changeStatus(ctx: RequestContext, key: string, status: PartnershipStatus, version: number): Promise<PartnershipEntity> {
     return this.db.withTransaction(ctx, async (tx) => {
       const before = await loadByKey(this.db, tx, PartnershipEntity, WHAT, key);
-      const members = await this.db.getRepository(tx, PartnershipMemberEntity).findBy({ partnershipId: before.id });
-      await this.access.assertCanEditAny(tx, 'partnership', key, members.map((m) => m.municipalityId));
+      await this.assertMemberEditor(tx, before);
       assertTransition(before.status, status);
-      await this.db.updateVersioned(tx, PartnershipEntity, WHAT, before, version, { status });
+      await this.db.updateVersioned(tx, PartnershipEntity, WHAT, before, version, { status, lastConfirmedOn: this.calendar.today() });
       const after = await this.db.getRepository(tx, PartnershipEntity).findOneByOrFail({ id: before.id });
       await this.audit.record(tx, { action: 'change-status', entity: AUDIT, key, before, after });
       return after;
     });
+  }
+
+  /** Confirms the partnership as still true (lastConfirmedOn = today), changing nothing else; any member's editor may. Audited as `confirm`. */
+  async confirm(ctx: RequestContext, key: string, version: number): Promise<PartnershipEntity> {
+    return confirmRecord(this.db, this.audit, ctx, {
+      entity: PartnershipEntity,
+      what: WHAT,
+      auditEntity: AUDIT,
+      key,
+      version,
+      today: this.calendar.today(),
+      authorize: (tx, p) => this.assertMemberEditor(tx, p),
+    });
+  }
+
+  /** FORBIDDEN unless the actor edits at least one member (or everything). */
+  private async assertMemberEditor(tx: RequestContext, p: PartnershipEntity): Promise<void> {
+    const members = await this.db.getRepository(tx, PartnershipMemberEntity).findBy({ partnershipId: p.id });
+    await this.access.assertCanEditAny(tx, 'partnership', p.key, members.map((m) => m.municipalityId));
   }
 
   /** Member municipality ids by key; unknown keys are BAD_USER_INPUT naming `input.members.N.municipality`. */

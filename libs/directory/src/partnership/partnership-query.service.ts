@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '@kakehashi/database';
+import { CalendarService } from '../calendar/calendar.service';
 import type { Page, PageRequest, RequestContext } from '@kakehashi/kernel';
 import { In } from 'typeorm';
 import { MunicipalityQueryService } from '../municipality/municipality-query.service';
+import { FreshnessSql } from '../freshness/freshness';
 import { fetchPage, groupBy, indexBy } from '../shared/paging';
 import { topicKeysOf } from '../shared/records';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
@@ -18,6 +20,7 @@ export class PartnershipQueryService {
     private readonly db: TransactionalConnection,
     private readonly taxonomy: TaxonomyService,
     private readonly municipalities: MunicipalityQueryService,
+    private readonly calendar: CalendarService = new CalendarService(),
   ) {}
 
   async findByKey(ctx: RequestContext, key: string): Promise<PartnershipEntity | null> {
@@ -83,6 +86,7 @@ export class PartnershipQueryService {
       const sub = qb.subQuery().select('1').from(PartnershipTopicEntity, 'pt').where('pt.partnership_id = p.id AND pt.topic_key IN (:...topics)').getQuery();
       qb.andWhere(`EXISTS ${sub}`, { topics });
     }
+    if (f.freshness) qb.andWhere(FreshnessSql.is('p', f.freshness, { aging: ':aging', stale: ':stale' }), this.calendar.freshnessBounds());
     return fetchPage(qb, page);
   }
 }

@@ -28,3 +28,8 @@ export function assertTransition(from: PartnershipStatus, to: PartnershipStatus)
     'INVALID_TRANSITION',
   );
 }
+
+/** An ACTIVE partnership whose end year is over on `today` (YYYY-MM-DD): it should be completed, or its end moved. */
+export function isPastEnd(p: { status: PartnershipStatus | string; endYear: number | null }, today: string): boolean {
+  return p.status === 'ACTIVE' && p.endYear !== null && p.endYear < Number(today.slice(0, 4));
+}

@@ -24,6 +24,10 @@ export class PartnershipEntity extends SourcedRecord {
 
   @Column({ type: 'text', nullable: true })
   summary: string | null;
+
+  /** YYYY-MM-DD a person last confirmed the record (any change, or a confirm mutation): its freshness (ADR 8). */
+  @Column({ name: 'last_confirmed_on', type: 'date', default: () => 'CURRENT_DATE' })
+  lastConfirmedOn: string;
 }
 
 @Entity('partnership_topic')

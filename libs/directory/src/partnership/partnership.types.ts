@@ -1,4 +1,4 @@
-import type { CooperationScheme, MemberRole, PartnershipStatus, Provenance } from '../directory.enums';
+import type { CooperationScheme, Freshness, MemberRole, PartnershipStatus, Provenance } from '../directory.enums';
 
 export interface PartnershipMemberFields {
   /** Municipality key. */
@@ -44,6 +44,8 @@ export interface PartnershipFilter {
   municipality?: string | null;
   /** Partnerships on this topic or, for a domain, on any topic inside it. */
   topic?: string | null;
+  /** How recently the partnership was confirmed. */
+  freshness?: Freshness | null;
 }
 
 export const PARTNERSHIP_COLUMNS = ['title', 'scheme', 'startYear', 'endYear', 'summary', 'provenance', 'source'] as const satisfies readonly (keyof PartnershipFields)[];

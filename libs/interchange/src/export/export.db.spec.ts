@@ -54,7 +54,7 @@ describe('export', () => {
     expect(keys).toEqual([...keys].sort());
     const pairs: string[] = doc.expertise.map((e: { municipality: string; topic: string }) => `${e.municipality} ${e.topic}`);
     expect(pairs).toEqual([...pairs].sort());
-    for (const m of doc.municipalities) expect(Object.keys(m)).toHaveLength(18);
+    for (const m of doc.municipalities) expect(Object.keys(m)).toHaveLength(19);
     const need = doc.needs.find((n: { expiresOn: string | null }) => n.expiresOn === null);
     expect(need).toHaveProperty('source', null);
     expect(doc.partnerships.every((p: { outcomes: unknown[] }) => Array.isArray(p.outcomes))).toBe(true);

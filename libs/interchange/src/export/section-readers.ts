@@ -50,13 +50,14 @@ function keyed(section: Section, table: string, select: string, toRecord: (row: 
 }
 
 const sourced = 't.provenance, t.source';
+const confirmed = `to_char(t.last_confirmed_on, 'YYYY-MM-DD') AS last_confirmed_on`;
 const topicsOf = (table: string, parentColumn: string): string => `ARRAY(SELECT c.topic_key::text FROM ${table} c WHERE c.${parentColumn} = t.id ORDER BY c.position) AS topics`;
 
 const municipalities = keyed(
   'municipalities',
   'municipality',
   `SELECT t.key, t.name, t.name_ja, t.kind, t.country, t.region, t.subdivision, t.population, t.latitude, t.longitude,
-     t.organization, t.languages, t.capacity, t.overseas_experience, t.website, t.contact_email, ${sourced}
+     t.organization, t.languages, t.capacity, t.overseas_experience, t.website, t.contact_email, ${sourced}, ${confirmed}
    FROM municipality t`,
   (r) =>
     canonicalMunicipality({
@@ -78,6 +79,7 @@ const municipalities = keyed(
       contactEmail: r.contact_email,
       provenance: r.provenance,
       source: r.source,
+      lastConfirmedOn: r.last_confirmed_on,
     }),
 );
 
@@ -103,7 +105,7 @@ const needs = keyed(
   'needs',
   'need',
   `SELECT t.key, m.key AS municipality, t.title, t.description, ${topicsOf('need_topic', 'need_id')}, t.priority, t.status,
-     t.schemes::text[] AS schemes, to_char(t.expires_on, 'YYYY-MM-DD') AS expires_on, ${sourced}
+     t.schemes::text[] AS schemes, to_char(t.expires_on, 'YYYY-MM-DD') AS expires_on, ${sourced}, ${confirmed}
    FROM need t JOIN municipality m ON m.id = t.municipality_id`,
   (r, day) =>
     canonicalNeed({
@@ -118,6 +120,7 @@ const needs = keyed(
       expiresOn: r.expires_on,
       provenance: r.provenance,
       source: r.source,
+      lastConfirmedOn: r.last_confirmed_on,
     }),
 );
 
@@ -129,7 +132,7 @@ const partnerships = keyed(
        FROM partnership_member c JOIN municipality m ON m.id = c.municipality_id WHERE c.partnership_id = t.id), '[]'::json) AS members,
      coalesce((SELECT json_agg(json_build_object('indicator', c.indicator, 'before', c.before, 'after', c.after, 'note', c.note) ORDER BY c.position)
        FROM partnership_outcome c WHERE c.partnership_id = t.id), '[]'::json) AS outcomes,
-     ${sourced}
+     ${sourced}, ${confirmed}
    FROM partnership t`,
   (r) =>
     canonicalPartnership({
@@ -145,6 +148,7 @@ const partnerships = keyed(
       outcomes: r.outcomes,
       provenance: r.provenance,
       source: r.source,
+      lastConfirmedOn: r.last_confirmed_on,
     }),
 );
 

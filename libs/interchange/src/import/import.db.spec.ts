@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
-import { TaxonomyService } from '@kakehashi/directory';
+import { CalendarService, TaxonomyService } from '@kakehashi/directory';
 import { systemContext } from '@kakehashi/kernel';
 import { createTestDatabase, type TestDatabase } from '@kakehashi/testing';
 import { SECTIONS, type KakehashiDocument, type PartnershipRecord } from '../document';
@@ -208,5 +208,53 @@ describe('large documents', () => {
     expect(only(await importer.import(ctx, doc))).toEqual({ municipalities: { created: n, updated: 0, unchanged: 0 }, needs: { created: n, updated: 0, unchanged: 0 } });
     expect((await rowCounts()).need_topic).toBe(2 * n);
     expect(only(await importer.import(ctx, doc))).toEqual({});
+  });
+});
+
+describe('lastConfirmedOn (ADR 8)', () => {
+  const on = (day: string) => {
+    const tx = new TransactionalConnection(db.dataSource);
+    return new InterchangeImportService(tx, new TaxonomyService(tx), new AuditService(tx), new CalendarService(null, () => new Date(`${day}T03:00:00Z`)));
+  };
+  const confirmed = async (table: string, key: string): Promise<string> =>
+    (await db.dataSource.query(`SELECT to_char(last_confirmed_on, 'YYYY-MM-DD') AS d FROM ${table} WHERE key = $1`, [key]))[0].d;
+  const doc = (extra: Record<string, unknown> = {}, partnership: Record<string, unknown> = {}) => ({
+    format: 'kakehashi/v1',
+    municipalities: [{ key: 'oita', name: 'Oita City', kind: 'LOCAL_GOVERNMENT', country: 'JP', ...extra }],
+    partnerships: [{ key: 'oita-network', title: 'Network', members: [{ municipality: 'oita', role: 'PEER' }], ...partnership }],
+  });
+
+  it('left out: new records get the import day; a later import keeps it unless the record changed', async () => {
+    await on('2026-01-10').import(ctx, doc());
+    expect(await confirmed('municipality', 'oita')).toBe('2026-01-10');
+    expect(only(await on('2026-06-01').import(ctx, doc()))).toEqual({});
+    expect(await confirmed('municipality', 'oita')).toBe('2026-01-10');
+    expect(only(await on('2026-06-01').import(ctx, doc({ population: 475000 })))).toEqual({ municipalities: { created: 0, updated: 1, unchanged: 0 } });
+    expect(await confirmed('municipality', 'oita')).toBe('2026-06-01');
+  });
+
+  it('given: written as the document says, and a change by itself', async () => {
+    await on('2026-01-10').import(ctx, doc());
+    expect(only(await on('2026-06-01').import(ctx, doc({ lastConfirmedOn: '2025-03-03' })))).toEqual({ municipalities: { created: 0, updated: 1, unchanged: 0 } });
+    expect(await confirmed('municipality', 'oita')).toBe('2025-03-03');
+    expect(only(await on('2026-06-01').import(ctx, doc({ lastConfirmedOn: '2025-03-03' })))).toEqual({});
+  });
+
+  it('a partnership changed only in its members takes the document’s day, or the import’s', async () => {
+    await on('2026-01-10').import(ctx, doc());
+    const twoMembers = { members: [{ municipality: 'oita', role: 'PEER' }, { municipality: 'oita-2', role: 'PEER' }] };
+    const withSecond = { ...doc({}, twoMembers), municipalities: [...doc().municipalities, { key: 'oita-2', name: 'Oita 2', kind: 'LOCAL_GOVERNMENT', country: 'JP' }] };
+    await on('2026-06-01').import(ctx, withSecond);
+    expect(await confirmed('partnership', 'oita-network')).toBe('2026-06-01');
+    const given = { ...withSecond, partnerships: [{ ...withSecond.partnerships[0], members: [{ municipality: 'oita-2', role: 'PEER' }], lastConfirmedOn: '2026-02-02' }] };
+    await on('2026-07-01').import(ctx, given);
+    expect(await confirmed('partnership', 'oita-network')).toBe('2026-02-02');
+  });
+
+  it('refuses a confirmation after the import day, naming its path', async () => {
+    const error = await on('2026-06-01')
+      .import(ctx, doc({ lastConfirmedOn: '2026-06-02' }))
+      .catch((e: unknown) => e);
+    expect((error as InvalidDocumentError).details).toEqual([{ path: '$.municipalities[0].lastConfirmedOn', message: 'must not be after today (2026-06-01)' }]);
   });
 });

@@ -112,10 +112,12 @@ export class InterchangeImportService {
    */
   private async writeChunk(ctx: RequestContext, writer: SectionWriter<unknown>, records: unknown[]): Promise<{ created: number; updated: number }> {
     const manager = this.db.manager(ctx);
-    const written: { id: string; created: boolean }[] = await manager.query(upsertStatement(writer.table), [JSON.stringify(records.map(writer.row))]);
+    const day = writer.table.stamp ? [this.calendar.today()] : [];
+    const written: { id: string; created: boolean }[] = await manager.query(upsertStatement(writer.table), [JSON.stringify(records.map(writer.row)), ...day]);
     const touched = new Set(written.map((w) => w.id));
     const created = written.filter((w) => w.created).length;
-    const childChanged = new Set<string>();
+    // Parents whose children changed: id → key.
+    const childChanged = new Map<string, string>();
     for (const child of writer.children) {
       const keyed = records as { key: string }[];
       const signatures = keyed.map((r) => ({ parent_key: r.key, signature: child.signature(r) }));
@@ -126,10 +128,14 @@ export class InterchangeImportService {
       await manager.query(childDeleteStatement(child.spec), [ids]);
       const rows = keyed.filter((r) => keys.has(r.key)).flatMap((r) => child.rows(r));
       if (rows.length) await manager.query(childInsertStatement(child.spec), [JSON.stringify(rows)]);
-      ids.forEach((id) => childChanged.add(id));
+      differing.forEach((d) => childChanged.set(d.id, d.key));
     }
-    const onlyChildren = [...childChanged].filter((id) => !touched.has(id));
-    if (onlyChildren.length) await manager.query(touchStatement(writer.table.table), [onlyChildren]);
+    const onlyChildren = [...childChanged.keys()].filter((id) => !touched.has(id));
+    if (onlyChildren.length) {
+      const byKey = new Map((records as { key: string; lastConfirmedOn?: string | null }[]).map((r) => [r.key, r]));
+      const rows = onlyChildren.map((id) => ({ id, stamp: byKey.get(childChanged.get(id)!)?.lastConfirmedOn ?? null }));
+      await manager.query(touchStatement(writer.table), [JSON.stringify(rows), ...day]);
+    }
     return { created, updated: written.length - created + onlyChildren.length };
   }
 }

@@ -36,6 +36,8 @@ const sourced = [
   { name: 'provenance', type: 'provenance' },
   { name: 'source', type: 'text' },
 ];
+/** ADR 8: left out of a document, the import's day for new and changed records; kept for unchanged ones. */
+const LAST_CONFIRMED = 'last_confirmed_on';
 const municipalityRef = { column: 'municipality_id', field: 'municipality_key', table: 'municipality' };
 
 /** Topic lists (need_topic, partnership_topic, case_study_topic) all have the same shape. */
@@ -58,6 +60,7 @@ const municipalities: SectionWriter<MunicipalityRecord> = {
   table: {
     table: 'municipality',
     conflict: ['key'],
+    stamp: LAST_CONFIRMED,
     columns: [
       { name: 'key', type: 'text' },
       { name: 'name', type: 'text' },
@@ -99,6 +102,7 @@ const municipalities: SectionWriter<MunicipalityRecord> = {
       contact_email: r.contactEmail,
       provenance: r.provenance,
       source: r.source,
+      last_confirmed_on: r.lastConfirmedOn,
     };
   },
   children: [],
@@ -147,6 +151,7 @@ const needs: SectionWriter<NeedRecord> = {
   table: {
     table: 'need',
     conflict: ['key'],
+    stamp: LAST_CONFIRMED,
     columns: [
       { name: 'key', type: 'text' },
       { name: 'title', type: 'text' },
@@ -173,6 +178,7 @@ const needs: SectionWriter<NeedRecord> = {
       expires_on: r.expiresOn,
       provenance: r.provenance,
       source: r.source,
+      last_confirmed_on: r.lastConfirmedOn,
     };
   },
   children: [topicChildren('need_topic', 'need', 'need_id')],
@@ -183,6 +189,7 @@ const partnerships: SectionWriter<PartnershipRecord> = {
   table: {
     table: 'partnership',
     conflict: ['key'],
+    stamp: LAST_CONFIRMED,
     columns: [
       { name: 'key', type: 'text' },
       { name: 'title', type: 'text' },
@@ -196,7 +203,18 @@ const partnerships: SectionWriter<PartnershipRecord> = {
   },
   row: (record) => {
     const r = canonicalPartnership(record);
-    return { key: r.key, title: r.title, scheme: r.scheme, status: r.status, start_year: r.startYear, end_year: r.endYear, summary: r.summary, provenance: r.provenance, source: r.source };
+    return {
+      key: r.key,
+      title: r.title,
+      scheme: r.scheme,
+      status: r.status,
+      start_year: r.startYear,
+      end_year: r.endYear,
+      summary: r.summary,
+      provenance: r.provenance,
+      source: r.source,
+      last_confirmed_on: r.lastConfirmedOn,
+    };
   },
   children: [
     topicChildren('partnership_topic', 'partnership', 'partnership_id'),

@@ -26,6 +26,12 @@ export interface UpsertTable {
   conflict: string[];
   columns: Column[];
   references?: Reference[];
+  /**
+   * A date column a document may leave out (`last_confirmed_on`, ADR 8): when it does, a created or
+   * changed row gets the import's day (statement parameter $2) and an unchanged row keeps its own;
+   * leaving it out is never a change by itself. When given, it is written like any column.
+   */
+  stamp?: string;
 }
 
 const recordSet = (columns: Column[], references: Reference[]): string =>
@@ -44,15 +50,19 @@ const joins = (references: Reference[]): string =>
  */
 export function upsertStatement(spec: UpsertTable): string {
   const references = spec.references ?? [];
-  const columns = [...spec.columns.map((c) => c.name), ...references.map((r) => r.column)];
-  const values = [...spec.columns.map((c) => `r.${c.name}`), ...references.map((_, i) => `ref${i}.id`)];
+  const stamp = spec.stamp ? [{ name: spec.stamp, type: 'date' }] : [];
+  const columns = [...spec.columns.map((c) => c.name), ...references.map((r) => r.column), ...stamp.map((c) => c.name)];
+  const values = [...spec.columns.map((c) => `r.${c.name}`), ...references.map((_, i) => `ref${i}.id`), ...stamp.map((c) => `coalesce(r.${c.name}, $2::date)`)];
   const updatable = columns.filter((c) => !spec.conflict.includes(c));
   const valueOf = new Map(columns.map((c, i) => [c, values[i]!]));
   const current = spec.conflict.map((c) => `cur.${c} = ${valueOf.get(c)}`).join(' AND ');
+  const compared = updatable.filter((c) => c !== spec.stamp);
+  // A stamp the document gives is a change when it differs; one it leaves out never is.
+  const stampChanged = spec.stamp ? ` OR (r.${spec.stamp} IS NOT NULL AND r.${spec.stamp} IS DISTINCT FROM cur.${spec.stamp})` : '';
   return `INSERT INTO ${spec.table} AS t (${columns.join(', ')})
-    SELECT ${values.join(', ')} FROM json_to_recordset($1::json) AS r(${recordSet(spec.columns, references)}) ${joins(references)}
+    SELECT ${values.join(', ')} FROM json_to_recordset($1::json) AS r(${recordSet([...spec.columns, ...stamp], references)}) ${joins(references)}
     LEFT JOIN ${spec.table} cur ON ${current}
-    WHERE cur.id IS NULL OR (${updatable.map((c) => `cur.${c}`).join(', ')}) IS DISTINCT FROM (${updatable.map((c) => valueOf.get(c)).join(', ')})
+    WHERE cur.id IS NULL OR (${compared.map((c) => `cur.${c}`).join(', ')}) IS DISTINCT FROM (${compared.map((c) => valueOf.get(c)).join(', ')})${stampChanged}
     ON CONFLICT (${spec.conflict.join(', ')}) DO UPDATE SET ${updatable.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
       version = t.version + 1, updated_at = now()
     WHERE (${updatable.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${updatable.map((c) => `EXCLUDED.${c}`).join(', ')})
@@ -93,5 +103,13 @@ export function childInsertStatement(spec: ChildTable): string {
     JOIN ${spec.parentTable} p ON p.key = r.parent_key ${joins(references)}`;
 }
 
-/** A parent whose only change is in its children is still a changed record: new version, new updated_at. */
-export const touchStatement = (table: string): string => `UPDATE ${table} SET version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])`;
+/**
+ * A parent whose only change is in its children is still a changed record: new version, new
+ * updated_at — and, for a table with a stamp, the stamp the document gives or the import's day.
+ * Input rows: `{ id, stamp }` (stamp null when the document leaves it out); $2 is the import's day.
+ */
+export function touchStatement(spec: UpsertTable): string {
+  const stamp = spec.stamp ? `, ${spec.stamp} = coalesce(x.stamp, $2::date)` : '';
+  return `UPDATE ${spec.table} t SET version = t.version + 1, updated_at = now()${stamp}
+    FROM json_to_recordset($1::json) AS x(id uuid, stamp date) WHERE t.id = x.id`;
+}

@@ -44,6 +44,8 @@ const optionalReference: Schema = optionalText(SLUG_MAX_LENGTH);
 const topics: Schema = list(text(SLUG_MAX_LENGTH), 50);
 const date: Schema = { type: ['string', 'null'], format: 'date' };
 const sourced: Schema = { provenance: optionalOneOf(Provenance), source: optionalText(SOURCE_MAX) };
+/** ADR 8: when a person last confirmed the record (not after the import's day: a semantic check). */
+const confirmed: Schema = { lastConfirmedOn: date };
 
 const municipality = record(['key', 'name', 'kind', 'country'], {
   key: slug,
@@ -63,6 +65,7 @@ const municipality = record(['key', 'name', 'kind', 'country'], {
   website: { type: ['string', 'null'], maxLength: 500, format: 'url' },
   contactEmail: { type: ['string', 'null'], maxLength: 320, format: 'email' },
   ...sourced,
+  ...confirmed,
 });
 
 const expertise = record(['municipality', 'topic', 'level'], {
@@ -84,6 +87,7 @@ const need = record(['key', 'municipality', 'title'], {
   schemes: list(oneOf(CooperationScheme), 20),
   expiresOn: date,
   ...sourced,
+  ...confirmed,
 });
 
 const year = optionalInteger(1900, 2200);
@@ -102,6 +106,7 @@ const partnership = record(['key', 'title'], {
     100,
   ),
   ...sourced,
+  ...confirmed,
 });
 
 const caseStudy = record(['key', 'title'], {

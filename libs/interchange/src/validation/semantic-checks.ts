@@ -64,6 +64,11 @@ function checkList(problems: ErrorDetail[], path: string, value: unknown, what: 
   }
 }
 
+/** A confirmation cannot lie in the future (ADR 8). */
+function checkConfirmed(problems: ErrorDetail[], path: string, r: Obj, today: string): void {
+  if (typeof r.lastConfirmedOn === 'string' && r.lastConfirmedOn > today) problems.push({ path: `${path}.lastConfirmedOn`, message: `must not be after today (${today})` });
+}
+
 function checkProvenance(problems: ErrorDetail[], path: string, r: Obj): void {
   const missing = r.source === undefined || r.source === null || (typeof r.source === 'string' && r.source.trim() === '');
   if (r.provenance === 'DOCUMENTED' && missing) problems.push({ path: `${path}.source`, message: 'is required when provenance is DOCUMENTED' });
@@ -85,7 +90,8 @@ function checkExpired(problems: ErrorDetail[], path: string, r: Obj, today: stri
 /**
  * What the schema cannot see: unique keys per type, references (to the document's own records or
  * to the database), topic keys, duplicates inside lists, endYear ≥ startYear, the source that a
- * DOCUMENTED record must cite, and that an EXPIRED need has indeed expired.
+ * DOCUMENTED record must cite, that an EXPIRED need has indeed expired, and that no record was
+ * confirmed after today.
  */
 export function semanticProblems(input: unknown, known: KnownKeys): ErrorDetail[] {
   if (!isObject(input)) return [];
@@ -105,6 +111,7 @@ export function semanticProblems(input: unknown, known: KnownKeys): ErrorDetail[
 
   for (const [path, r] of recordsOf(input, 'municipalities')) {
     checkList(problems, `${path}.languages`, r.languages, 'language');
+    checkConfirmed(problems, path, r, today);
     checkProvenance(problems, path, r);
   }
   const pairs = new FirstSeen(problems, 'expertise');
@@ -123,6 +130,7 @@ export function semanticProblems(input: unknown, known: KnownKeys): ErrorDetail[
     checkList(problems, `${path}.topics`, r.topics, 'topic', known.topics);
     checkList(problems, `${path}.schemes`, r.schemes, 'scheme');
     checkExpired(problems, path, r, today);
+    checkConfirmed(problems, path, r, today);
     checkProvenance(problems, path, r);
   }
   for (const [path, r] of recordsOf(input, 'partnerships')) {
@@ -136,6 +144,7 @@ export function semanticProblems(input: unknown, known: KnownKeys): ErrorDetail[
     if (typeof r.startYear === 'number' && typeof r.endYear === 'number' && r.endYear < r.startYear) {
       problems.push({ path: `${path}.endYear`, message: `must not be before startYear (${r.startYear})` });
     }
+    checkConfirmed(problems, path, r, today);
     checkProvenance(problems, path, r);
   }
   for (const [path, r] of recordsOf(input, 'caseStudies')) {
