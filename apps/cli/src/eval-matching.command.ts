@@ -2,8 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command, Option } from 'nest-commander';
 import { InterchangeImportService, parseDocument } from '@kakehashi/interchange';
-import { systemContext } from '@kakehashi/kernel';
-import { EvaluationService, evaluationMarkdown, metricsTable, spliceEvaluation, type EvaluationReport } from '@kakehashi/matching';
+import { systemContext, type RequestContext } from '@kakehashi/kernel';
+import { EvaluationService, evaluationMarkdown, isHistoryFile, metricsTable, spliceEvaluation, type EvaluationReport, type HistoryDirectory } from '@kakehashi/matching';
 import { CliCommand } from './cli-command';
 import { readInput } from './cli-files';
 import { DatabaseSession } from './database-session';
@@ -16,9 +16,13 @@ interface EvalOptions {
 @Command({
   name: 'eval-matching',
   arguments: '[file]',
-  argsDescription: { file: 'a kakehashi/v1 document to evaluate on its own (default: the loaded directory)' },
+  argsDescription: {
+    file: 'a kakehashi/v1 document, or a file of documented partnerships (japaneseBodies, partners, partnerships), evaluated on its own (default: the loaded directory)',
+  },
   description:
-    'Leave-one-out evaluation of partnerSuggestions on the partnership history: Hit@1/3/5, MRR and coverage against random, popularity and topic-only, with an ablation. Writes the tables into docs/matching.md. Changes nothing in the database.',
+    'Evaluation of partnerSuggestions on the partnership history — history-only (documented partnerships, expertise derived, nothing declared) and on the declared directory (as of each start, and today) — ' +
+    'Hit@1/3/5, MRR, coverage and the largest top-3 share against popularity, topic-only, country-only and the 3-term heuristic, with an ablation and the cross-validated weight fit. ' +
+    'Writes the tables into docs/matching.md. Changes nothing in the database.',
 })
 export class EvalMatchingCommand extends CliCommand {
   constructor(private readonly session: DatabaseSession) {
@@ -26,18 +30,23 @@ export class EvalMatchingCommand extends CliCommand {
   }
 
   async run([file]: string[], options: EvalOptions): Promise<void> {
-    const document = file ? parseDocument(await readInput(file)) : undefined;
-    const source = file ?? 'the loaded directory';
+    const input = file ? parseDocument(await readInput(file)) : undefined;
+    const historyFile = input !== undefined && isHistoryFile(input) ? input : undefined;
+    const source = file ?? 'data/sample/directory.json (the loaded directory)';
     const report: EvaluationReport = await this.session.run((app) => {
       const evaluation = app.get(EvaluationService);
       const importer = app.get(InterchangeImportService);
+      const load = async (tx: RequestContext, doc: unknown) => void (await importer.import(tx, doc, { label: file ? basename(file) : 'eval-matching' }));
       return evaluation.run(systemContext('cli-eval-matching'), {
-        prepare: document
-          ? async (tx) => {
-              await evaluation.clearDirectory(tx);
-              await importer.import(tx, document, { label: basename(file!) });
-            }
-          : undefined,
+        prepare:
+          input !== undefined && historyFile === undefined
+            ? async (tx) => {
+                await evaluation.clearDirectory(tx);
+                await load(tx, input);
+              }
+            : undefined,
+        historyFile,
+        load: (tx: RequestContext, doc: HistoryDirectory) => load(tx, doc),
         onCase: (done, total) => {
           if (done % 10 === 0 || done === total) process.stderr.write(`eval-matching: ${done}/${total} cases\n`);
         },

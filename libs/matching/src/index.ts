@@ -19,3 +19,5 @@ export * from './pairing/pairing-plan.service';
 export * from './evaluation/evaluation.service';
 export * from './evaluation/metrics';
 export * from './evaluation/evaluation-report';
+export * from './evaluation/history';
+export * from './evaluation/baselines';

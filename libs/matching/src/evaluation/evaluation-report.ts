@@ -5,9 +5,28 @@ export const EVAL_BEGIN = '<!-- eval-matching:begin -->';
 export const EVAL_END = '<!-- eval-matching:end -->';
 
 const MODE_TITLES: Record<string, string> = {
-  'as-of-start': 'As of each partnership’s start (primary): later partnerships hidden, statuses and outcomes set back to that year',
-  'leave-one-out': 'On today’s directory: only the partnership itself (and the providers’ case studies naming the recipient) hidden',
+  'history-only':
+    'History only (primary): documented partnerships alone — each case’s own hidden, expertise derived from the others, nothing declared; every Japanese body ranked',
+  'as-of-start': 'Declared directory, as of each partnership’s start: later partnerships hidden, statuses and outcomes set back to that year',
+  'leave-one-out': 'Declared directory, today: only the partnership itself (and the providers’ case studies naming the recipient) hidden',
 };
+
+const fmt = (r: number | null | undefined) => (r === null || r === undefined ? '—' : Number.isInteger(r) ? String(r) : r.toFixed(1));
+
+function foldTable(m: ModeReport): string {
+  if (!m.folds?.length) return '';
+  const names = Object.keys(m.folds[0]!.weights);
+  const row = (label: string, w: Record<string, number>) => `| ${label} | ${names.map((n) => (w[n] ?? 0).toFixed(2)).join(' | ')} |`;
+  return [
+    'Weights fitted by conditional logit (L2 0.02) on four folds, each used to rank the fifth (the “fitted on the other folds” row above); the last row is the fit on every case, which the shipped weights are rounded from:',
+    '',
+    `| fold | ${names.join(' | ')} |`,
+    `|---|${names.map(() => '---:').join('|')}|`,
+    ...m.folds.map((f) => row(`${f.fold} (${f.cases} held out)`, f.weights)),
+    ...(m.fullFit ? [row('all cases', m.fullFit)] : []),
+    '',
+  ].join('\n');
+}
 
 function modeSection(m: ModeReport): string {
   const ablation = m.ablation.map((a) => ({ ...a.metrics, method: `without ${a.without}` }));
@@ -15,14 +34,14 @@ function modeSection(m: ModeReport): string {
   const delta = m.ablation
     .map((a) => `| ${a.without} | ${(a.metrics.hit3 - full.hit3 >= 0 ? '+' : '') + ((a.metrics.hit3 - full.hit3) * 100).toFixed(1)} pt | ${(a.metrics.mrr - full.mrr >= 0 ? '+' : '') + (a.metrics.mrr - full.mrr).toFixed(3)} |`)
     .join('\n');
-  const cases = m.cases
-    .map((c) => `| ${c.partnershipKey} | ${c.providerKeys.join(', ')} | ${fmt(c.ranks['matcher'])} | ${fmt(c.ranks['topic-only'])} | ${fmt(c.ranks['popularity'])} | ${c.top.join(', ')} |`)
-    .join('\n');
+  const baselines = ['heuristic (3-term)', 'country-only', 'topic-only', 'popularity'];
+  const cases = m.cases.map((c) => `| ${c.partnershipKey} | ${c.providerKeys.join(', ')} | ${[ 'matcher', ...baselines].map((b) => fmt(c.ranks[b])).join(' | ')} | ${c.top.join(', ')} |`).join('\n');
   return [
     `### ${MODE_TITLES[m.mode] ?? m.mode}`,
     '',
     metricsTable(m.methods),
     '',
+    foldTable(m),
     'Ablation (the matcher with one signal group switched off):',
     '',
     metricsTable(ablation),
@@ -31,22 +50,20 @@ function modeSection(m: ModeReport): string {
     '|---|---:|---:|',
     delta,
     '',
-    '<details><summary>Per case: expected rank of the real provider (ties shared), and the matcher’s top 3</summary>',
+    '<details><summary>Per case: expected rank of the real provider (ties shared; — not suggested), and the matcher’s top 3</summary>',
     '',
-    '| partnership | provider | matcher | topic-only | popularity | matcher top 3 |',
-    '|---|---|---:|---:|---:|---|',
+    `| partnership | provider | matcher | ${baselines.join(' | ')} | matcher top 3 |`,
+    `|---|---|---:|${baselines.map(() => '---:').join('|')}|---|`,
     cases,
     '',
     '</details>',
   ].join('\n');
 }
 
-const fmt = (r: number | null | undefined) => (r === null || r === undefined ? '—' : Number.isInteger(r) ? String(r) : r.toFixed(1));
-
-/** The evaluation as Markdown: one section per mode, with the ablation and the per-case ranks. */
+/** The evaluation as Markdown: one section per mode, with the fold weights, the ablation and the per-case ranks. */
 export function evaluationMarkdown(report: EvaluationReport, source: string): string {
   return [
-    `Source: ${source} — ${report.municipalities} municipalities, ${report.partnerships} partnerships, ${report.modes[0]?.cases.length ?? 0} completed partnerships with a provider and a recipient.`,
+    `Source: ${source} — ${report.municipalities} municipalities, ${report.partnerships} partnerships; ${report.modes.map((m) => `${m.mode}: ${m.cases.length} cases`).join(', ')}.`,
     '',
     ...report.modes.flatMap((m) => [modeSection(m), '']),
   ].join('\n');

@@ -2,20 +2,38 @@ import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '@kakehashi/database';
 import type { RequestContext } from '@kakehashi/kernel';
 import { FactsQueryService } from '../facts/facts-query.service';
-import { PartnerSuggestionService, rankPartners } from '../partner/partner-suggestion.service';
+import { currentYear, PartnerSuggestionService, rankPartners } from '../partner/partner-suggestion.service';
 import type { ScoringProfile } from '../scoring/combine';
-import type { NeedFacts } from '../scoring/facts';
-import { PARTNER_PROFILE, PARTNER_SIGNAL_GROUPS, prepareNeed } from '../scoring/partner-score';
+import type { CandidateFacts, NeedFacts } from '../scoring/facts';
+import { LOAD_COST, OFTEN_ASKED_COST } from '../scoring/fit';
+import { PARTNER_PROFILE, PARTNER_SIGNAL_GROUPS, partnerSignals, type PreparedNeed } from '../scoring/partner-score';
 import type { ReasonKind } from '../scoring/reason';
 import type { Taxonomy } from '../scoring/taxonomy';
-import { expectedRank, outcomeOf, randomExpectation, summarise, type CaseOutcome, type MethodMetrics, type RandomCase, type Ranked } from './metrics';
+import { BASELINES, type SeenPartnership } from './baselines';
+import { historyBodyKey, historyDocument, historyKey, historyPartnerKey, parseHistoryFile, type History, type HistoryDirectory } from './history';
+import { fitConditionalLogit, folds, type ChoiceCase } from './logit';
+import { expectedRank, outcomeOf, summarise, type CaseOutcome, type MethodMetrics, type Ranked } from './metrics';
 
-/** How much history the matcher may see while a case is evaluated. */
-export type EvaluationMode = 'leave-one-out' | 'as-of-start';
+/**
+ * How much history the matcher may see while a case is evaluated:
+ * - history-only: the documented partnerships only, each case's own hidden, expertise derived from
+ *   the others, nothing declared (no capacity, experience, languages, schemes);
+ * - as-of-start: the whole directory as it stood when the partnership began (declared data kept);
+ * - leave-one-out: today's whole directory without the partnership.
+ */
+export type EvaluationMode = 'history-only' | 'as-of-start' | 'leave-one-out';
 
 export interface EvaluationOptions {
-  /** Runs first, inside the evaluation's transaction (e.g. load a given document); all of it is rolled back. */
+  /** Declared modes: runs first, inside the evaluation's transaction (e.g. load a given document); all of it is rolled back. */
   prepare?: (tx: RequestContext) => Promise<void>;
+  /**
+   * History-only mode: a documented-partnerships file (`japaneseBodies`, `partners`,
+   * `partnerships`), read against the taxonomy; default: the DOCUMENTED partnerships of the
+   * directory as prepared.
+   */
+  historyFile?: unknown;
+  /** Writes a kakehashi/v1 document inside the transaction (the CLI's importer): how the history-only directory is built. */
+  load?: (tx: RequestContext, doc: HistoryDirectory) => Promise<void>;
   modes?: readonly EvaluationMode[];
   onCase?: (done: number, total: number) => void;
 }
@@ -25,7 +43,7 @@ export interface CaseResult {
   recipientKey: string;
   providerKeys: string[];
   topics: string[];
-  /** Expected rank of the best real provider per method (ties shared fairly; null: not in the list). */
+  /** Expected rank of the best real provider per method (ties shared fairly; null: not suggested). */
   ranks: Record<string, number | null>;
   /** The matcher's top 3. */
   top: string[];
@@ -38,11 +56,21 @@ export interface AblationRow {
   metrics: MethodMetrics;
 }
 
+/** Weights fitted on the other folds, and how the fitted ranker did on the held-out fold. */
+export interface FoldFit {
+  fold: number;
+  cases: number;
+  weights: Record<string, number>;
+}
+
 export interface ModeReport {
   mode: EvaluationMode;
   methods: MethodMetrics[];
   ablation: AblationRow[];
   cases: CaseResult[];
+  /** History-only: the cross-validated fit of the relationship weights. */
+  folds?: FoldFit[];
+  fullFit?: Record<string, number>;
 }
 
 export interface EvaluationReport {
@@ -51,38 +79,55 @@ export interface EvaluationReport {
   modes: ModeReport[];
 }
 
-interface CaseRun {
-  c: EvalCase;
-  outcomes: Record<string, CaseOutcome | null>;
-  lists: Record<string, Ranked[]>;
-  cited: string[];
-}
-
 interface EvalCase {
-  partnershipId: string;
   partnershipKey: string;
   startYear: number | null;
-  recipientId: string;
   recipientKey: string;
-  providerIds: string[];
   providerKeys: string[];
   topics: string[];
+  /** Baseline inputs: the partnerships visible for this case and the candidate bodies. */
+  bodies?: string[];
 }
 
-/** Every ranked position is recorded up to here; beyond it a case counts as a miss. */
+interface CaseRun {
+  c: EvalCase;
+  lists: Record<string, Ranked[]>;
+  cited: string[];
+  /** History-only: each body's fitted-signal strengths (rows in `keys` order) and the real provider. */
+  choice?: ChoiceCase & { keys: string[] };
+}
+
+/** Every ranked position is recorded up to here; beyond it a case counts as not suggested. */
 const LIST_LENGTH = 100;
-/** No penalties, no other signals: topic fit alone. */
+/** Candidates scored per case. */
+const POOL = 150;
+/** Folds of the cross-validated weight fit. */
+const FOLDS = 5;
+const MATCHER = 'matcher';
+/** Declared modes: declared expertise alone (the matcher's TOPIC_FIT, no other signal, no penalty). */
+const DECLARED_TOPIC = 'declared topic fit only';
 const TOPIC_ONLY: ScoringProfile = {
   weights: { TOPIC_FIT: 1 },
-  disabled: new Set<ReasonKind>(['CAPACITY', 'NO_COMMON_LANGUAGE', 'SCHEME_ELIGIBILITY', 'DECLINES', 'DISMISSED', 'TOPIC_GAP']),
+  disabled: new Set<ReasonKind>(['CAPACITY', 'LOAD', 'OFTEN_ASKED', 'NO_COMMON_LANGUAGE', 'SCHEME_ELIGIBILITY', 'DECLINES', 'DISMISSED', 'TOPIC_GAP']),
 };
+const FITTED = 'matcher, weights fitted on the other folds';
+
+/** The signals whose weights the history fit estimates, as the partner score computes them. */
+export const FITTED_SIGNALS: readonly { name: string; kinds: readonly ReasonKind[] }[] = [
+  { name: 'COUNTRY_EXPERIENCE', kinds: ['COUNTRY_EXPERIENCE'] },
+  { name: 'PRIOR_PARTNER', kinds: ['PRIOR_PARTNER', 'ONGOING_WORK'] },
+  { name: 'REGION_EXPERIENCE', kinds: ['REGION_EXPERIENCE'] },
+  { name: 'NETWORK', kinds: ['NETWORK'] },
+  { name: 'capability (TOPIC_FIT + EVIDENCE)', kinds: ['TOPIC_FIT', 'EVIDENCE'] },
+  { name: 'LOAD (per unit of ln load ratio)', kinds: ['LOAD'] },
+  { name: 'OFTEN_ASKED (per unit of ln record ratio)', kinds: ['OFTEN_ASKED'] },
+];
 
 /**
- * Leave-one-out evaluation on the partnership history: for each completed partnership with a
- * recipient, hide it (and its outcomes, topics and the provider's case studies that name the
- * recipient) inside a savepoint, post the recipient's need (the partnership's topics; its
- * country comes with the recipient), and see where the real provider ranks — for the matcher, its
- * ablations and the baselines, on exactly the same cases. Everything is rolled back.
+ * Evaluation on the partnership history: for each case a partnership is hidden, the recipient's
+ * need is posted with the partnership's topics (its country comes with the recipient; no scheme)
+ * and the real provider's place is read — for the matcher, its ablations and the baselines, on
+ * exactly the same cases. Everything runs in one transaction that is rolled back.
  */
 @Injectable()
 export class EvaluationService {
@@ -100,30 +145,53 @@ export class EvaluationService {
       const tx: RequestContext = { ...ctx, actor: null, transaction: runner.manager };
       if (options.prepare) await options.prepare(tx);
       const tax = await this.facts.taxonomy(tx);
-      const cases = await this.cases(tx);
-      const directory = (await runner.query(`SELECT id, key FROM municipality ORDER BY key`)) as { id: string; key: string }[];
-      const [{ n: partnerships }] = (await runner.query(`SELECT count(*)::int AS n FROM partnership`)) as { n: number }[];
-      const modes: ModeReport[] = [];
-      const wanted = options.modes ?? ['as-of-start', 'leave-one-out'];
+      const wanted = options.modes ?? (options.historyFile !== undefined ? ['history-only'] : ['history-only', 'as-of-start', 'leave-one-out']);
+      const [{ m: municipalities, p: partnerships }] = (await runner.query(`SELECT (SELECT count(*) FROM municipality)::int AS m, (SELECT count(*) FROM partnership)::int AS p`)) as { m: number; p: number }[];
+      const history = !wanted.includes('history-only') ? null : options.historyFile !== undefined ? parseHistoryFile(options.historyFile, tax) : await this.documentedHistory(tx);
+      const declared = wanted.filter((m) => m !== 'history-only');
+      const declaredCases = declared.length ? await this.declaredCases(tx) : [];
+      const historyCases = history ? historyCasesOf(history) : [];
+      const total = historyCases.length + declaredCases.length * declared.length;
       let done = 0;
-      for (const mode of wanted) {
-        const results: CaseRun[] = [];
-        for (const c of cases) {
-          await runner.startTransaction(); // a savepoint: the hiding below is undone after the case
-          try {
-            await this.hide(tx, c, mode);
-            results.push({ c, ...(await this.evaluateCase(tx, tax, c)) });
-          } finally {
-            await runner.rollbackTransaction();
+      const tick = () => options.onCase?.(++done, total);
+      const modes: ModeReport[] = [];
+      if (history) {
+        if (!options.load) throw new Error('the history-only mode needs a loader for its directory');
+        await runner.startTransaction();
+        try {
+          await this.clearDirectory(tx);
+          await options.load(tx, historyDocument(history));
+          const runs: CaseRun[] = [];
+          for (const c of historyCases) {
+            runs.push(await this.inSavepoint(runner, () => this.historyCase(tx, tax, history, c)));
+            tick();
           }
-          options.onCase?.(++done, cases.length * wanted.length);
+          modes.push(this.report('history-only', runs));
+        } finally {
+          await runner.rollbackTransaction();
         }
-        modes.push(this.report(mode, results, directory));
       }
-      return { municipalities: directory.length, partnerships, modes };
+      for (const mode of declared) {
+        const runs: CaseRun[] = [];
+        for (const c of declaredCases) {
+          runs.push(await this.inSavepoint(runner, () => this.declaredCase(tx, tax, c, mode)));
+          tick();
+        }
+        modes.push(this.report(mode, runs));
+      }
+      return { municipalities, partnerships, modes };
     } finally {
       await runner.rollbackTransaction();
       await runner.release();
+    }
+  }
+
+  private async inSavepoint<T>(runner: { startTransaction(): Promise<void>; rollbackTransaction(): Promise<void> }, work: () => Promise<T>): Promise<T> {
+    await runner.startTransaction(); // a savepoint: what the case hides is undone after it
+    try {
+      return await work();
+    } finally {
+      await runner.rollbackTransaction();
     }
   }
 
@@ -133,48 +201,109 @@ export class EvaluationService {
    */
   async clearDirectory(tx: RequestContext): Promise<void> {
     if (!tx.transaction) throw new Error('clearDirectory runs only inside the evaluation transaction');
-    for (const table of ['partnership', 'case_study', 'event', 'municipality']) await this.db.manager(tx).query(`DELETE FROM ${table}`);
+    for (const table of ['need', 'expertise', 'partnership', 'case_study', 'event', 'municipality']) await this.db.manager(tx).query(`DELETE FROM ${table}`);
   }
 
-  /** Completed partnerships with at least one provider and one recipient, by key. */
-  private async cases(tx: RequestContext): Promise<EvalCase[]> {
+  /** The DOCUMENTED partnerships of the directory with a Japanese provider (all of them when none is marked), as a history. */
+  private async documentedHistory(tx: RequestContext): Promise<History> {
     const rows = (await this.db.manager(tx).query(
-      `SELECT p.id, p.key, p.start_year,
+      `WITH doc AS (SELECT CASE WHEN EXISTS (SELECT 1 FROM partnership WHERE provenance = 'DOCUMENTED') THEN 'DOCUMENTED' END AS only)
+       SELECT p.key, p.scheme::text AS scheme, p.start_year, p.status::text AS status,
               ARRAY(SELECT pt.topic_key FROM partnership_topic pt WHERE pt.partnership_id = p.id ORDER BY pt.position) AS topics,
-              ARRAY(SELECT pm.municipality_id FROM partnership_member pm WHERE pm.partnership_id = p.id AND pm.role = 'RECIPIENT' ORDER BY pm.position) AS recipients,
-              ARRAY(SELECT m.key FROM partnership_member pm JOIN municipality m ON m.id = pm.municipality_id WHERE pm.partnership_id = p.id AND pm.role = 'RECIPIENT' ORDER BY pm.position) AS recipient_keys,
-              ARRAY(SELECT pm.municipality_id FROM partnership_member pm WHERE pm.partnership_id = p.id AND pm.role = 'PROVIDER' ORDER BY pm.position) AS providers,
-              ARRAY(SELECT m.key FROM partnership_member pm JOIN municipality m ON m.id = pm.municipality_id WHERE pm.partnership_id = p.id AND pm.role = 'PROVIDER' ORDER BY m.key) AS provider_keys
-         FROM partnership p WHERE p.status = 'COMPLETED' ORDER BY p.key`,
-    )) as { id: string; key: string; start_year: number | null; topics: string[]; recipients: string[]; recipient_keys: string[]; providers: string[]; provider_keys: string[] }[];
-    return rows
-      .filter((r) => r.recipients.length && r.providers.length && r.topics.length)
-      .map((r) => ({
-        partnershipId: r.id,
-        partnershipKey: r.key,
-        startYear: r.start_year,
-        recipientId: r.recipients[0]!,
-        recipientKey: r.recipient_keys[0]!,
-        providerIds: r.providers,
-        providerKeys: r.provider_keys,
+              (SELECT row_to_json(b) FROM (SELECT m.key, m.name, m.name_ja AS "nameJa", m.region, m.subdivision, m.latitude, m.longitude, m.population
+                 FROM partnership_member pm JOIN municipality m ON m.id = pm.municipality_id
+                WHERE pm.partnership_id = p.id AND pm.role = 'PROVIDER' AND m.country = 'JP' AND m.kind <> 'NATIONAL_AGENCY' ORDER BY pm.position LIMIT 1) b) AS provider,
+              (SELECT row_to_json(r) FROM (SELECT m.key, m.name, m.country FROM partnership_member pm JOIN municipality m ON m.id = pm.municipality_id
+                WHERE pm.partnership_id = p.id AND pm.role = 'RECIPIENT' ORDER BY pm.position LIMIT 1) r) AS partner
+         FROM partnership p, doc WHERE doc.only IS NULL OR p.provenance::text = doc.only ORDER BY p.key`,
+    )) as { key: string; scheme: string | null; start_year: number | null; status: string; topics: string[]; provider: History['bodies'][number] | null; partner: History['partners'][number] | null }[];
+    const withProvider = rows.filter((r) => r.provider);
+    const bodies = new Map(withProvider.map((r) => [r.provider!.key, r.provider!]));
+    const partners = new Map(withProvider.flatMap((r) => (r.partner ? [[r.partner.key, r.partner] as const] : [])));
+    return {
+      bodies: [...bodies.values()].sort((a, b) => a.key.localeCompare(b.key)),
+      partners: [...partners.values()].sort((a, b) => a.key.localeCompare(b.key)),
+      partnerships: withProvider.map((r) => ({
+        key: r.key,
+        provider: r.provider!.key,
+        partner: r.partner?.key ?? null,
+        country: r.partner?.country ?? null,
+        scheme: r.scheme,
         topics: r.topics,
-      }));
+        startYear: r.start_year,
+        ongoing: ['ACTIVE', 'AGREED', 'PROPOSED'].includes(r.status),
+      })),
+    };
   }
 
   /**
-   * Hides what the matcher must not see for this case: the partnership itself (its topics,
-   * members and outcomes go with it), the providers' case studies that name the recipient, and —
-   * in `as-of-start` mode — every partnership that started after it did, with the statuses and
-   * outcomes of the rest set back to that year.
+   * One history-only case: the partnership hidden, expertise derived from the partnerships left
+   * (each topic a body carried, level 2 + the number of partnerships on it, at most 5), the
+   * partner's need posted with the topics, every Japanese body ranked.
    */
-  private async hide(tx: RequestContext, c: EvalCase, mode: EvaluationMode): Promise<void> {
+  private async historyCase(tx: RequestContext, tax: Taxonomy, history: History, c: EvalCase): Promise<CaseRun> {
     const m = this.db.manager(tx);
-    await m.query(`DELETE FROM partnership WHERE id = $1`, [c.partnershipId]);
+    await m.query(`DELETE FROM partnership WHERE key = $1`, [c.partnershipKey]);
+    await m.query(`DELETE FROM expertise`);
+    await m.query(
+      `INSERT INTO expertise (municipality_id, topic_key, level, evidence, provenance)
+       SELECT pm.municipality_id, pt.topic_key, least(5, 2 + count(*)), 'Derived from ' || count(*) || ' documented partnership(s) on this topic', 'DOCUMENTED'
+         FROM partnership_member pm JOIN partnership_topic pt ON pt.partnership_id = pm.partnership_id
+        WHERE pm.role IN ('PROVIDER', 'PEER') GROUP BY pm.municipality_id, pt.topic_key`,
+    );
+    const [partner] = [...(await this.facts.municipalities(tx, await this.idsOf(tx, [historyPartnerKey(c.recipientKey)]))).values()];
+    const need = postedNeed(tax, c, partner!);
+    const { prepared, candidates } = await this.partners.prepare(tx, tax, need, null, POOL, currentYear());
+    const run = this.rank(tax, prepared, candidates, (k) => historyKey(k));
+    const seen = history.partnerships.filter((p) => p.key !== c.partnershipKey).map((p): SeenPartnership => ({ providers: [p.provider], partner: p.partner, country: p.country, topics: p.topics }));
+    const posted = { partner: c.recipientKey, country: partner!.country, topics: c.topics };
+    for (const [name, f] of Object.entries(BASELINES)) run.lists[name] = f(c.bodies!, seen, posted);
+    const bodyIds = new Set(c.bodies!.map(historyBodyKey));
+    const scoring = candidates.filter((x) => bodyIds.has(x.municipality.key));
+    return { c, ...run, choice: choiceCase(tax, prepared, scoring, candidates, historyBodyKey(c.providerKeys[0]!)) };
+  }
+
+  private async idsOf(tx: RequestContext, keys: string[]): Promise<string[]> {
+    return ((await this.db.manager(tx).query(`SELECT id FROM municipality WHERE key = ANY($1::varchar[])`, [keys])) as { id: string }[]).map((r) => r.id);
+  }
+
+  /** The matcher, its ablations and the cited records; `key` maps a municipality key to the case's keys. */
+  private rank(tax: Taxonomy, prepared: PreparedNeed, candidates: CandidateFacts[], key: (k: string) => string = (k) => k): Omit<CaseRun, 'c'> {
+    const keysOf = (profile: ScoringProfile) => rankPartners(tax, prepared, candidates, profile, LIST_LENGTH).map((s) => ({ key: key(s.facts.municipality.key), score: s.card.score }));
+    const top = rankPartners(tax, prepared, candidates, PARTNER_PROFILE, 3);
+    const cited = [...new Set(top.flatMap((s) => [...s.card.reasons, ...s.card.mismatches].flatMap((r) => r.records.map((x) => `${x.type}:${x.key}`))))].sort();
+    const lists: Record<string, Ranked[]> = { [MATCHER]: keysOf(PARTNER_PROFILE) };
+    for (const [group, kinds] of Object.entries(PARTNER_SIGNAL_GROUPS)) lists[`without ${group}`] = keysOf({ ...PARTNER_PROFILE, disabled: new Set(kinds) });
+    return { lists, cited };
+  }
+
+  /** Completed partnerships with at least one provider, one recipient and topics, by key. */
+  private async declaredCases(tx: RequestContext): Promise<EvalCase[]> {
+    const rows = (await this.db.manager(tx).query(
+      `SELECT p.key, p.start_year,
+              ARRAY(SELECT pt.topic_key FROM partnership_topic pt WHERE pt.partnership_id = p.id ORDER BY pt.position) AS topics,
+              ARRAY(SELECT m.key FROM partnership_member pm JOIN municipality m ON m.id = pm.municipality_id WHERE pm.partnership_id = p.id AND pm.role = 'RECIPIENT' ORDER BY pm.position) AS recipient_keys,
+              ARRAY(SELECT m.key FROM partnership_member pm JOIN municipality m ON m.id = pm.municipality_id WHERE pm.partnership_id = p.id AND pm.role = 'PROVIDER' ORDER BY m.key) AS provider_keys
+         FROM partnership p WHERE p.status = 'COMPLETED' ORDER BY p.key`,
+    )) as { key: string; start_year: number | null; topics: string[]; recipient_keys: string[]; provider_keys: string[] }[];
+    return rows
+      .filter((r) => r.recipient_keys.length && r.provider_keys.length && r.topics.length)
+      .map((r) => ({ partnershipKey: r.key, startYear: r.start_year, recipientKey: r.recipient_keys[0]!, providerKeys: r.provider_keys, topics: r.topics }));
+  }
+
+  /**
+   * One case on the declared directory: the partnership hidden (its topics, members and outcomes
+   * go with it) and the providers' case studies that name the recipient — and, as of the start,
+   * every partnership that started later, with the statuses and outcomes of the rest set back.
+   */
+  private async declaredCase(tx: RequestContext, tax: Taxonomy, c: EvalCase, mode: EvaluationMode): Promise<CaseRun> {
+    const m = this.db.manager(tx);
+    const providerIds = await this.idsOf(tx, c.providerKeys);
+    await m.query(`DELETE FROM partnership WHERE key = $1`, [c.partnershipKey]);
     const names = [c.recipientKey, c.recipientKey.replace(/-/g, ' ')];
-    await m.query(`DELETE FROM case_study WHERE municipality_id = ANY($1::uuid[]) AND search_text LIKE ANY($2::text[])`, [c.providerIds, names.map((n) => `%${n}%`)]);
-    if (mode === 'as-of-start' && c.startYear !== null) {
-      // The directory as it stood when the partnership began: later work gone, work still running
-      // then marked ACTIVE (no results yet), work finished before then COMPLETED.
+    await m.query(`DELETE FROM case_study WHERE municipality_id = ANY($1::uuid[]) AND search_text LIKE ANY($2::text[])`, [providerIds, names.map((n) => `%${n}%`)]);
+    const asOf = mode === 'as-of-start' && c.startYear !== null;
+    if (asOf) {
       await m.query(`DELETE FROM partnership WHERE start_year > $1`, [c.startYear]);
       await m.query(
         `UPDATE partnership SET status = CASE WHEN end_year < $1 THEN 'COMPLETED'::partnership_status ELSE 'ACTIVE'::partnership_status END
@@ -183,62 +312,124 @@ export class EvaluationService {
       );
       await m.query(`DELETE FROM partnership_outcome o USING partnership p WHERE p.id = o.partnership_id AND p.status = 'ACTIVE'`);
     }
+    const [recipient] = [...(await this.facts.municipalities(tx, await this.idsOf(tx, [c.recipientKey]))).values()];
+    const need = postedNeed(tax, c, recipient!);
+    const { prepared, candidates } = await this.partners.prepare(tx, tax, need, null, POOL, asOf ? c.startYear! : currentYear());
+    const run = this.rank(tax, prepared, candidates);
+    run.lists[DECLARED_TOPIC] = rankPartners(tax, prepared, candidates, TOPIC_ONLY, LIST_LENGTH).map((s) => ({ key: s.facts.municipality.key, score: s.card.score }));
+    const seen = await this.seenPartnerships(tx);
+    const bodies = ((await m.query(`SELECT key FROM municipality WHERE country = 'JP' AND kind <> 'NATIONAL_AGENCY' ORDER BY key`)) as { key: string }[]).map((r) => r.key);
+    const posted = { partner: c.recipientKey, country: recipient!.country, topics: c.topics };
+    for (const [name, f] of Object.entries(BASELINES)) run.lists[name] = f(bodies, seen, posted);
+    return { c, ...run };
   }
 
-  private async evaluateCase(tx: RequestContext, tax: Taxonomy, c: EvalCase): Promise<Omit<CaseRun, 'c'>> {
-    const [recipient] = [...(await this.facts.municipalities(tx, [c.recipientId])).values()];
-    const need: NeedFacts = {
-      key: `eval-${c.partnershipKey}`,
-      title: c.topics.map((t) => tax.labelEn(t)).join(', '),
-      text: c.topics.map((t) => tax.labelEn(t)).join('. '),
-      topicKeys: c.topics,
-      schemes: [],
-      municipality: recipient!,
-    };
-    const prepared = prepareNeed(tax, need);
-    const candidates = await this.partners.candidates(tx, tax, prepared, null, 150);
-    const lists: Record<string, Ranked[]> = {};
-    const top = rankPartners(tax, prepared, candidates, PARTNER_PROFILE, 3);
-    const cited = [...new Set(top.flatMap((s) => [...s.card.reasons, ...s.card.mismatches].flatMap((r) => r.records.map((x) => `${x.type}:${x.key}`))))].sort();
-    const keysOf = (profile: ScoringProfile) => rankPartners(tax, prepared, candidates, profile, LIST_LENGTH).map((s) => ({ key: s.facts.municipality.key, score: s.card.score }));
-    lists['matcher'] = keysOf(PARTNER_PROFILE);
-    lists['topic-only'] = keysOf(TOPIC_ONLY);
-    for (const [group, kinds] of Object.entries(PARTNER_SIGNAL_GROUPS)) lists[`without ${group}`] = keysOf({ ...PARTNER_PROFILE, disabled: new Set(kinds) });
-    lists['popularity'] = (await this.db.manager(tx).query(
-      `SELECT m.key, (SELECT count(*) FROM partnership_member pm JOIN partnership p ON p.id = pm.partnership_id
-                       WHERE pm.municipality_id = m.id AND pm.role = 'PROVIDER' AND p.status <> 'CANCELLED')::int AS score
-         FROM municipality m WHERE m.id <> $1 ORDER BY score DESC, m.key`,
-      [c.recipientId],
-    )) as Ranked[];
-    const truth = new Set(c.providerKeys);
-    const outcomes = Object.fromEntries(Object.entries(lists).map(([method, list]) => [method, outcomeOf(list, truth)]));
-    return { outcomes, lists, cited };
+  /** Every visible partnership with providers, for the baselines. */
+  private async seenPartnerships(tx: RequestContext): Promise<SeenPartnership[]> {
+    const rows = (await this.db.manager(tx).query(
+      `SELECT ARRAY(SELECT m.key FROM partnership_member pm JOIN municipality m ON m.id = pm.municipality_id WHERE pm.partnership_id = p.id AND pm.role = 'PROVIDER') AS providers,
+              (SELECT row_to_json(r) FROM (SELECT m.key, m.country FROM partnership_member pm JOIN municipality m ON m.id = pm.municipality_id
+                WHERE pm.partnership_id = p.id AND pm.role = 'RECIPIENT' ORDER BY pm.position LIMIT 1) r) AS partner,
+              ARRAY(SELECT pt.topic_key FROM partnership_topic pt WHERE pt.partnership_id = p.id) AS topics
+         FROM partnership p WHERE p.status <> 'CANCELLED'`,
+    )) as { providers: string[]; partner: { key: string; country: string } | null; topics: string[] }[];
+    return rows.filter((r) => r.providers.length).map((r) => ({ providers: r.providers, partner: r.partner?.key ?? null, country: r.partner?.country ?? null, topics: r.topics }));
   }
 
-  private report(mode: EvaluationMode, results: CaseRun[], directory: { id: string; key: string }[]): ModeReport {
+  private report(mode: EvaluationMode, runs: CaseRun[]): ModeReport {
+    const outcome = (r: CaseRun, method: string): CaseOutcome | null => outcomeOf(r.lists[method] ?? [], new Set(r.c.providerKeys));
     const metrics = (method: string) =>
       summarise(
         method,
-        results.map((r) => r.outcomes[method] ?? null),
-        results.map((r) => (r.lists[method] ?? []).slice(0, 5).map((x) => x.key)),
-        directory.length,
+        runs.map((r) => outcome(r, method)),
+        runs.map((r) => r.lists[method] ?? []),
       );
-    const randomCases: RandomCase[] = results.map((r) => ({ candidates: directory.filter((d) => d.id !== r.c.recipientId).map((d) => d.key), positives: r.c.providerKeys.length }));
-    const full = metrics('matcher');
+    const fit = mode === 'history-only' ? crossValidate(runs) : null;
+    const methods = [metrics(MATCHER), ...(fit ? [summarise(FITTED, fit.outcomes, fit.lists)] : [metrics(DECLARED_TOPIC)]), ...Object.keys(BASELINES).map(metrics)];
     return {
       mode,
-      methods: [full, metrics('topic-only'), metrics('popularity'), randomExpectation(randomCases, directory.map((d) => d.key))],
+      methods,
       ablation: Object.keys(PARTNER_SIGNAL_GROUPS).map((group) => ({ without: group, metrics: metrics(`without ${group}`) })),
-      cases: results.map((r) => ({
+      cases: runs.map((r) => ({
         partnershipKey: r.c.partnershipKey,
         recipientKey: r.c.recipientKey,
         providerKeys: r.c.providerKeys,
         topics: r.c.topics,
-        ranks: Object.fromEntries(Object.entries(r.outcomes).map(([method, o]) => [method, expectedRank(o)])),
-        top: (r.lists['matcher'] ?? []).slice(0, 3).map((x) => x.key),
+        ranks: Object.fromEntries(Object.keys(r.lists).map((method) => [method, expectedRank(outcome(r, method))])),
+        top: (r.lists[MATCHER] ?? []).slice(0, 3).map((x) => x.key),
         cited: r.cited,
       })),
+      ...(fit ? { folds: fit.folds, fullFit: fit.full } : {}),
     };
   }
 }
 
+/** The recipient's need as the evaluation posts it: the partnership's topics, named in words; no scheme. */
+function postedNeed(tax: Taxonomy, c: EvalCase, recipient: NeedFacts['municipality']): NeedFacts {
+  return {
+    key: `eval-${c.partnershipKey}`,
+    title: c.topics.map((t) => tax.labelEn(t)).join(', '),
+    text: c.topics.map((t) => tax.labelEn(t)).join('. '),
+    topicKeys: c.topics,
+    schemes: [],
+    municipality: recipient,
+  };
+}
+
+/** Cases of a history: every partnership with a partner and topics, in key order. */
+function historyCasesOf(h: History): EvalCase[] {
+  const bodies = h.bodies.map((b) => b.key).sort();
+  return h.partnerships
+    .filter((p) => p.partner && p.topics.length)
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map((p) => ({ partnershipKey: p.key, startYear: p.startYear, recipientKey: p.partner!, providerKeys: [p.provider], topics: p.topics, bodies }));
+}
+
+/**
+ * The strengths of the fitted signals for each candidate body (the LOAD column is −ln(load ratio),
+ * i.e. minus its cost per unit of LOAD_COST). A real provider the candidate generation did not find
+ * leaves the case out of the fit (it still counts, as not suggested, in every metric).
+ */
+function choiceCase(tax: Taxonomy, need: PreparedNeed, bodies: CandidateFacts[], all: CandidateFacts[], chosenKey: string): (ChoiceCase & { keys: string[] }) | undefined {
+  const chosen = bodies.findIndex((b) => b.municipality.key === chosenKey);
+  if (chosen < 0) return undefined;
+  const rows = bodies.map((c) => {
+    const { components, costs } = partnerSignals(tax, need, c, all);
+    const strength = (kinds: readonly ReasonKind[]) => components.filter((x) => kinds.includes(x.kind)).reduce((s, x) => s + Math.min(1, Math.max(0, x.strength)), 0);
+    const cost = (kind: ReasonKind, unit: number) => costs.filter((x) => x.kind === kind).reduce((s, x) => s + x.cost / unit, 0);
+    return FITTED_SIGNALS.map((f) => (f.kinds[0] === 'LOAD' ? -cost('LOAD', LOAD_COST) : f.kinds[0] === 'OFTEN_ASKED' ? -cost('OFTEN_ASKED', OFTEN_ASKED_COST) : strength(f.kinds)));
+  });
+  return { rows, chosen, keys: bodies.map((b) => historyKey(b.municipality.key)) };
+}
+
+/**
+ * 5-fold cross-validation of the relationship weights: fitted (conditional logit) on four folds,
+ * the held-out fold ranked by the fitted weights. Returns each fold's weights, the fit on all
+ * cases (what the shipped weights were rounded from) and the held-out rankings.
+ */
+function crossValidate(runs: CaseRun[]): { folds: FoldFit[]; full: Record<string, number>; outcomes: (CaseOutcome | null)[]; lists: Ranked[][] } {
+  const names = FITTED_SIGNALS.map((f) => f.name);
+  const usable = runs.map((r, i) => ({ r, i })).filter((x) => x.r.choice);
+  const assignment = folds(usable.length, FOLDS);
+  const outcomes: (CaseOutcome | null)[] = runs.map(() => null);
+  const lists: Ranked[][] = runs.map(() => []);
+  const fits: FoldFit[] = [];
+  for (let f = 0; f < FOLDS; f++) {
+    const train = usable.filter((_, j) => assignment[j] !== f).map((x) => x.r.choice!);
+    const w = fitConditionalLogit(train, names.length);
+    fits.push({ fold: f + 1, cases: usable.length - train.length, weights: Object.fromEntries(names.map((n, i) => [n, w[i]!])) });
+    usable.forEach((x, j) => {
+      if (assignment[j] !== f) return;
+      const keys = x.r.c.bodies ?? [];
+      const scored = x.r.choice!.rows.map((row, k) => ({ key: x.r.choice!.keys[k]!, score: Math.round(row.reduce((s, v, i) => s + v * w[i]!, 0) * 1e6) / 1e6 }));
+      const missing = keys.filter((k) => !scored.some((s) => s.key === k)).map((key) => ({ key, score: -1e9 }));
+      lists[x.i] = [...scored, ...missing].sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+      // Scores are log-odds, possibly negative: shift so every ranked body counts as suggested.
+      const min = Math.min(...lists[x.i]!.map((s) => s.score).filter((s) => s > -1e9));
+      lists[x.i] = lists[x.i]!.map((s) => ({ key: s.key, score: s.score > -1e9 ? s.score - min + 1 : 0 }));
+      outcomes[x.i] = outcomeOf(lists[x.i]!, new Set(x.r.c.providerKeys));
+    });
+  }
+  const all = fitConditionalLogit(usable.map((x) => x.r.choice!), names.length);
+  return { folds: fits, full: Object.fromEntries(names.map((n, i) => [n, all[i]!])), outcomes, lists };
+}

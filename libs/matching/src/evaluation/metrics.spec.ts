@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedRank, hitAt, metricsTable, outcomeOf, randomExpectation, randomHitAt, randomReciprocalRank, reciprocalRank, summarise } from './metrics';
+import { expectedRank, hitAt, largestTop3Share, metricsTable, outcomeOf, randomHitAt, randomReciprocalRank, reciprocalRank, summarise, topMembership } from './metrics';
 
 const list = (...scores: [string, number][]) => scores.map(([key, score]) => ({ key, score }));
 const truth = (...k: string[]) => new Set(k);
@@ -11,6 +11,7 @@ describe('tie-aware outcomes', () => {
     { name: 'tied for first with one other', l: list(['a', 0.9], ['b', 0.9], ['c', 0.1]), t: ['b'], o: { start: 1, size: 2, positives: 1 }, rank: 1.5, h1: 0.5, rr: 0.75 },
     { name: 'two providers tied', l: list(['x', 1], ['a', 0.5], ['b', 0.5]), t: ['a', 'b'], o: { start: 2, size: 2, positives: 2 }, rank: 2, h1: 0, rr: 0.5 },
     { name: 'absent', l: list(['x', 1]), t: ['a'], o: null, rank: null, h1: 0, rr: 0 },
+    { name: 'listed with score 0: not suggested', l: list(['x', 1], ['a', 0]), t: ['a'], o: null, rank: null, h1: 0, rr: 0 },
   ])('$name', ({ l, t, o, rank, h1, rr }) => {
     const out = outcomeOf(l, truth(...t));
     expect(out).toEqual(o);
@@ -26,13 +27,16 @@ describe('tie-aware outcomes', () => {
 });
 
 describe('summarise', () => {
-  it('averages Hit@k, MRR and recall over cases', () => {
-    const m = summarise('m', [{ start: 1, size: 1, positives: 1 }, { start: 4, size: 1, positives: 1 }, null], [], 10);
-    expect(m).toMatchObject({ hit1: 0.3333, hit3: 0.3333, hit5: 0.6667, mrr: 0.4167, recall: 0.6667 });
+  it('averages Hit@k, MRR and coverage over cases', () => {
+    const m = summarise('m', [{ start: 1, size: 1, positives: 1 }, { start: 4, size: 1, positives: 1 }, null], []);
+    expect(m).toMatchObject({ hit1: 0.3333, hit3: 0.3333, hit5: 0.6667, mrr: 0.4167, coverage: 0.6667 });
   });
 
-  it('measures coverage as the share of the directory shown in some top 5', () => {
-    expect(summarise('m', [null, null], [['a', 'b'], ['b', 'c']], 6).coverage).toBe(0.5);
+  it('finds the body holding the largest share of the top-3 lists, ties shared', () => {
+    const lists = [list(['a', 3], ['b', 2], ['c', 1], ['d', 0]), list(['a', 3], ['c', 2], ['d', 1]), list(['b', 1], ['c', 1], ['d', 1], ['e', 1])];
+    expect(topMembership(lists[2]!)).toEqual(new Map([['b', 0.75], ['c', 0.75], ['d', 0.75], ['e', 0.75]]));
+    expect(largestTop3Share(lists)).toEqual({ share: 0.9167, leader: 'c' });
+    expect(summarise('m', [null, null, null], lists)).toMatchObject({ top3Share: 0.9167, top3Leader: 'c' });
   });
 });
 
@@ -64,13 +68,8 @@ describe('random baseline (exact expectation)', () => {
     expect(randomReciprocalRank(12, 2)).toBeCloseTo(rr / runs, 2);
   });
 
-  it('computes expected coverage over the cases', () => {
-    const m = randomExpectation([{ candidates: ['a', 'b', 'c', 'd', 'e'], positives: 1 }], ['a', 'b', 'c', 'd', 'e', 'f']);
-    expect(m.coverage).toBeCloseTo(5 / 6, 4);
-    expect(m.hit5).toBe(1);
-  });
 });
 
 it('prints a Markdown table', () => {
-  expect(metricsTable([summarise('matcher', [{ start: 1, size: 1, positives: 1 }], [['a']], 1)])).toContain('| matcher | 1 | 100.0% | 100.0% | 100.0% | 1.000 | 100.0% | 100.0% |');
+  expect(metricsTable([summarise('matcher', [{ start: 1, size: 1, positives: 1 }], [list(['a', 1])])])).toContain('| matcher | 1 | 100.0% | 100.0% | 100.0% | 1.000 | 100.0% | 100.0% (a) |');
 });

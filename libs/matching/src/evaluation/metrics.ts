@@ -12,10 +12,11 @@ export interface MethodMetrics {
   hit3: number;
   hit5: number;
   mrr: number;
-  /** Share of cases whose real provider appears anywhere in the method's list. */
-  recall: number;
-  /** Share of the directory's municipalities that appear in at least one top 5 (how widely suggestions spread). */
+  /** Share of cases whose real provider is suggested at all (appears in the method's list with a score above 0). */
   coverage: number;
+  /** The largest share of the top-3 lists held by one body (ties shared), and which body. */
+  top3Share: number;
+  top3Leader: string | null;
 }
 
 /** Where the real providers landed: the tie group holding the best of them. */
@@ -33,9 +34,9 @@ export interface Ranked {
   score: number;
 }
 
-/** The outcome of one ranked list (null when no real provider is in it). */
+/** The outcome of one ranked list (null when no real provider is in it with a score above 0: not suggested). */
 export function outcomeOf(list: readonly Ranked[], truth: ReadonlySet<string>): CaseOutcome | null {
-  const first = list.findIndex((r) => truth.has(r.key));
+  const first = list.findIndex((r) => truth.has(r.key) && r.score > 0);
   if (first < 0) return null;
   const score = list[first]!.score;
   let start = first;
@@ -76,9 +77,37 @@ export const expectedRank = (o: CaseOutcome | null): number | null => (o ? o.sta
 
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
-export function summarise(method: string, outcomes: readonly (CaseOutcome | null)[], top5: readonly (readonly string[])[], directorySize: number): MethodMetrics {
+/**
+ * Expected membership of each key in the top k of a ranked list, ties shared: a tie group that
+ * straddles position k gives each member its share of the places left.
+ */
+export function topMembership(list: readonly Ranked[], k = 3): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let start = 0; start < list.length && start < k; ) {
+    let end = start;
+    while (end + 1 < list.length && list[end + 1]!.score === list[start]!.score) end++;
+    const size = end - start + 1;
+    const places = Math.min(size, k - start);
+    for (let i = start; i <= end; i++) out.set(list[i]!.key, places / size);
+    start = end + 1;
+  }
+  return out;
+}
+
+/** The body holding the largest expected share of the top-3 lists, and that share. */
+export function largestTop3Share(lists: readonly (readonly Ranked[])[]): { share: number; leader: string | null } {
+  const held = new Map<string, number>();
+  for (const list of lists) for (const [key, m] of topMembership(list)) held.set(key, (held.get(key) ?? 0) + m);
+  let leader: string | null = null;
+  let most = 0;
+  for (const [key, v] of [...held].sort((a, b) => a[0].localeCompare(b[0]))) if (v > most + 1e-12) [leader, most] = [key, v];
+  return { share: lists.length ? r4(most / lists.length) : 0, leader };
+}
+
+export function summarise(method: string, outcomes: readonly (CaseOutcome | null)[], lists: readonly (readonly Ranked[])[]): MethodMetrics {
   const n = outcomes.length || 1;
   const mean = (f: (o: CaseOutcome | null) => number) => r4(outcomes.reduce((s, o) => s + f(o), 0) / n);
+  const { share, leader } = largestTop3Share(lists);
   return {
     method,
     cases: outcomes.length,
@@ -86,30 +115,17 @@ export function summarise(method: string, outcomes: readonly (CaseOutcome | null
     hit3: mean((o) => hitAt(o, 3)),
     hit5: mean((o) => hitAt(o, 5)),
     mrr: mean(reciprocalRank),
-    recall: mean((o) => (o ? 1 : 0)),
-    coverage: r4(directorySize ? new Set(top5.flat()).size / directorySize : 0),
+    coverage: mean((o) => (o ? 1 : 0)),
+    top3Share: share,
+    top3Leader: leader,
   };
-}
-
-export interface RandomCase {
-  /** Municipalities that could be ranked (all but the recipient). */
-  candidates: readonly string[];
-  positives: number;
-}
-
-/** The random baseline's expected values (exact, no sampling) on the same cases. */
-export function randomExpectation(cases: readonly RandomCase[], directory: readonly string[]): MethodMetrics {
-  const outcomes = cases.map((c) => ({ start: 1, size: c.candidates.length, positives: c.positives }));
-  const inCase = cases.map((c) => ({ set: new Set(c.candidates), p: Math.min(5, c.candidates.length) / (c.candidates.length || 1) }));
-  const expectedShown = directory.reduce((sum, m) => sum + (1 - inCase.reduce((miss, c) => miss * (c.set.has(m) ? 1 - c.p : 1), 1)), 0);
-  return { ...summarise('random (expected)', outcomes, [], 0), coverage: r4(directory.length ? expectedShown / directory.length : 0) };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** The metrics as a Markdown table. */
 export function metricsTable(rows: readonly MethodMetrics[]): string {
-  const lines = ['| method | cases | Hit@1 | Hit@3 | Hit@5 | MRR | recall | coverage@5 |', '|---|---:|---:|---:|---:|---:|---:|---:|'];
-  for (const r of rows) lines.push(`| ${r.method} | ${r.cases} | ${pct(r.hit1)} | ${pct(r.hit3)} | ${pct(r.hit5)} | ${r.mrr.toFixed(3)} | ${pct(r.recall)} | ${pct(r.coverage)} |`);
+  const lines = ['| method | cases | Hit@1 | Hit@3 | Hit@5 | MRR | coverage | largest top-3 share |', '|---|---:|---:|---:|---:|---:|---:|---|'];
+  for (const r of rows) lines.push(`| ${r.method} | ${r.cases} | ${pct(r.hit1)} | ${pct(r.hit3)} | ${pct(r.hit5)} | ${r.mrr.toFixed(3)} | ${pct(r.coverage)} | ${pct(r.top3Share)}${r.top3Leader ? ` (${r.top3Leader})` : ''} |`);
   return lines.join('\n');
 }

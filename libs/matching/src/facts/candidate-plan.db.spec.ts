@@ -37,6 +37,9 @@ describe('the partner candidate query', () => {
       300,
       [],
       60,
+      (await db.dataSource.query(`SELECT id FROM municipality WHERE key = 'gen-1'`))[0].id,
+      'JP',
+      ['JP', 'KR', 'CN'],
     ]);
     const nodes: { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string }[] = [];
     const walk = (n: { Plans?: unknown[] } & (typeof nodes)[number]) => {

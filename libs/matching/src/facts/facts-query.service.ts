@@ -14,6 +14,7 @@ import {
   type PartnershipFacts,
   type TextHit,
 } from '../scoring/facts';
+import { INTRODUCTION_LOAD, RECENT_LOAD, RECENT_YEARS, type PeerLoad } from '../scoring/fit';
 import { Taxonomy } from '../scoring/taxonomy';
 
 /** A need row with its topics, as the matcher reads it. */
@@ -34,39 +35,80 @@ export interface CandidateQuery {
   /** Expertise rows read per exact topic (best levels first; a third for related ones): bounds the work at any directory size. */
   perTopic: number;
   limit: number;
+  /** The municipality that posted the need: who worked with it, in its country, its region, and their neighbours are candidates too. */
+  partnerId: string;
+  partnerCountry: string;
+  /** The countries of the partner's world region (its own first). */
+  regionCountries: readonly string[];
 }
 
 /**
- * The hot query of partnerSuggestions. Expertise is read per related topic in index order
- * (expertise_topic_level_municipality_idx), cut at that topic's own number of rows (more for the
- * need's exact topics than for siblings and domains); provider partnerships only on the topics a
- * record can prove (the need's, see evidence.ts), through partnership_topic (topic_key,
- * partnership_id) and cut per topic in id order. The small LATERAL … LIMIT subqueries keep every
- * step a bounded index probe at any directory size (left to itself the planner hashes whole tables
- * once they look small). The cut at $7 candidates breaks pre-score ties by id (deterministic); the
- * final ranking breaks score ties by key.
- * Parameters: related topic keys, their grades, rows per topic, evidence topic keys, partnership
- * rows per topic, excluded ids, candidates.
+ * The hot query of partnerSuggestions: every source of a candidate, each a bounded index probe.
+ * - ex: expertise per related topic in index order (expertise_topic_level_municipality_idx), cut at
+ *   that topic's own number of rows (more for the need's exact topics than for siblings and domains);
+ * - pr: providers of partnerships on the topics a record can prove (the need's, see evidence.ts),
+ *   through partnership_topic (topic_key, partnership_id), cut per topic in id order;
+ * - sp: whoever carried a partnership with the partner itself;
+ * - inc: whoever carried a partnership with a municipality of the partner's country or world region
+ *   (at most `perTopic` municipalities per country, in id order);
+ * - nb: the nearest neighbours (location GiST index) of the 20 bureaus most tied to the partner.
+ * Pre-scored with the partner score's own weights for these signals, national agencies left out
+ * (they facilitate; they are not the partner), cut at $7 with ties by id (deterministic); the
+ * final ranking breaks score ties by key. The small LATERAL … LIMIT subqueries keep every step
+ * bounded at any directory size (left to itself the planner hashes whole tables once they look
+ * small).
+ * Parameters: related topic keys, their grades, rows per topic, evidence topic keys, rows per topic
+ * and country, excluded ids, candidates, partner id, partner country, region countries.
  */
 export const PARTNER_CANDIDATES_SQL = `WITH rel AS (SELECT * FROM unnest($1::varchar[], $2::float8[], $3::int[]) AS r(topic_key, grade, lim)),
        ex AS (
-         SELECT x.municipality_id, max(rel.grade * x.level / 5.0) AS fit
+         SELECT x.municipality_id AS id, max(rel.grade * x.level / 5.0) AS s
            FROM rel CROSS JOIN LATERAL (
              SELECT e.municipality_id, e.level FROM expertise e
               WHERE e.topic_key = rel.topic_key
               ORDER BY e.level DESC, e.municipality_id LIMIT rel.lim) x
           GROUP BY x.municipality_id),
        pr AS (
-         SELECT y.municipality_id, count(*) AS credit
+         SELECT y.municipality_id AS id, 0.25 * least(count(*), 3) AS s
            FROM unnest($4::varchar[]) AS ev(topic_key)
            CROSS JOIN LATERAL (SELECT pt.partnership_id FROM partnership_topic pt WHERE pt.topic_key = ev.topic_key ORDER BY pt.partnership_id LIMIT $5) t
            CROSS JOIN LATERAL (SELECT 1 FROM partnership p WHERE p.id = t.partnership_id AND p.status IN ('COMPLETED','ACTIVE','DORMANT','AGREED') LIMIT 1) live
            CROSS JOIN LATERAL (SELECT pm.municipality_id FROM partnership_member pm WHERE pm.partnership_id = t.partnership_id AND pm.role = 'PROVIDER' LIMIT 8) y
-          GROUP BY y.municipality_id)
-       SELECT coalesce(ex.municipality_id, pr.municipality_id) AS id
-         FROM ex FULL JOIN pr ON pr.municipality_id = ex.municipality_id
-        WHERE NOT (coalesce(ex.municipality_id, pr.municipality_id) = ANY($6::uuid[]))
-        ORDER BY coalesce(ex.fit, 0) + 0.25 * least(coalesce(pr.credit, 0), 3) DESC, 1
+          GROUP BY y.municipality_id),
+       sp AS (
+         SELECT DISTINCT o.municipality_id AS id, 4.0 AS s
+           FROM (SELECT me.partnership_id FROM partnership_member me WHERE me.municipality_id = $8 LIMIT 200) me
+           CROSS JOIN LATERAL (
+             SELECT o.municipality_id FROM partnership_member o
+              WHERE o.partnership_id = me.partnership_id AND o.municipality_id <> $8 AND o.role IN ('PROVIDER', 'PEER') LIMIT 8) o),
+       inc AS (
+         SELECT o.municipality_id AS id, max(CASE WHEN rc.country = $9 THEN 2.5 ELSE 0.75 END) AS s
+           FROM unnest($10::varchar[]) AS rc(country)
+           CROSS JOIN LATERAL (SELECT m.id FROM municipality m WHERE m.country = rc.country ORDER BY m.id LIMIT $5) f
+           CROSS JOIN LATERAL (SELECT a.partnership_id FROM partnership_member a WHERE a.municipality_id = f.id LIMIT 20) a
+           CROSS JOIN LATERAL (
+             SELECT o.municipality_id FROM partnership_member o
+              WHERE o.partnership_id = a.partnership_id AND o.municipality_id <> f.id AND o.role IN ('PROVIDER', 'PEER') LIMIT 8) o
+           CROSS JOIN LATERAL (SELECT om.country FROM municipality om WHERE om.id = o.municipality_id LIMIT 1) om
+          WHERE om.country <> rc.country
+          GROUP BY o.municipality_id),
+       tied AS (
+         SELECT id, max(s) AS s FROM (SELECT id, s FROM sp UNION ALL SELECT id, s FROM inc) t GROUP BY id ORDER BY max(s) DESC, id LIMIT 20),
+       nb AS (
+         SELECT x.id, 0.5 AS s
+           FROM tied JOIN municipality tm ON tm.id = tied.id AND tm.latitude IS NOT NULL AND tm.longitude IS NOT NULL
+           CROSS JOIN LATERAL (
+             SELECT m.id FROM municipality m
+              WHERE m.latitude IS NOT NULL AND m.longitude IS NOT NULL AND m.country = tm.country AND m.id <> tm.id
+              ORDER BY point(m.longitude, m.latitude) <-> point(tm.longitude, tm.latitude), m.id LIMIT 6) x
+          GROUP BY x.id),
+       cand AS (SELECT * FROM ex UNION ALL SELECT * FROM pr UNION ALL SELECT * FROM sp UNION ALL SELECT * FROM inc UNION ALL SELECT * FROM nb),
+       ranked AS (
+         SELECT cand.id, sum(cand.s) AS s FROM cand WHERE NOT (cand.id = ANY($6::uuid[]))
+          GROUP BY cand.id ORDER BY sum(cand.s) DESC, cand.id LIMIT $7 * 2)
+       SELECT ranked.id FROM ranked CROSS JOIN LATERAL (SELECT m.kind FROM municipality m WHERE m.id = ranked.id LIMIT 1) m
+        WHERE m.kind <> 'NATIONAL_AGENCY'
+        ORDER BY ranked.s DESC, ranked.id
         LIMIT $7`;
 
 type Row = Record<string, unknown>;
@@ -174,7 +216,18 @@ export class FactsQueryService {
     const topics = [...c.related.keys()];
     const grades = topics.map((t) => c.related.get(t)!);
     const limits = grades.map((g) => (g >= 1 ? c.perTopic : Math.ceil(c.perTopic / 3)));
-    const rows = await this.q<{ id: string }>(ctx, PARTNER_CANDIDATES_SQL, [topics, grades, limits, [...c.evidenceTopics], c.perTopic, [...c.excludeIds], c.limit]);
+    const rows = await this.q<{ id: string }>(ctx, PARTNER_CANDIDATES_SQL, [
+      topics,
+      grades,
+      limits,
+      [...c.evidenceTopics],
+      c.perTopic,
+      [...c.excludeIds],
+      c.limit,
+      c.partnerId,
+      c.partnerCountry,
+      [...c.regionCountries],
+    ]);
     return rows.map((r) => r.id);
   }
 
@@ -279,6 +332,7 @@ export class FactsQueryService {
       `SELECT c.id AS municipality_id,
               (SELECT count(*) FROM introduction i WHERE i.candidate_id = c.id AND i.status = 'ACCEPTED')::int AS accepted,
               (SELECT count(*) FROM introduction i WHERE i.candidate_id = c.id AND i.status = 'DECLINED')::int AS declined,
+              (SELECT count(*) FROM introduction i WHERE i.candidate_id = c.id AND i.status = 'REQUESTED')::int AS pending,
               (SELECT count(DISTINCT d.actor_id) FROM match_dismissal d WHERE d.need_id = $2 AND d.candidate_id = c.id AND d.actor_id IS DISTINCT FROM $3)::int AS dismissed,
               ARRAY(SELECT DISTINCT d.reason::text FROM match_dismissal d WHERE d.need_id = $2 AND d.candidate_id = c.id AND d.actor_id IS DISTINCT FROM $3) AS reasons
          FROM unnest($1::uuid[]) AS c(id)`,
@@ -286,10 +340,50 @@ export class FactsQueryService {
     );
     const out = new Map<string, FeedbackFacts>();
     for (const r of rows) {
-      const f = { accepted: Number(r['accepted']), declined: Number(r['declined']), dismissedByOthers: Number(r['dismissed']), dismissReasons: r['reasons'] as string[] };
-      if (f.accepted || f.declined || f.dismissedByOthers) out.set(r['municipality_id'] as string, f);
+      const f = {
+        accepted: Number(r['accepted']),
+        declined: Number(r['declined']),
+        dismissedByOthers: Number(r['dismissed']),
+        dismissReasons: r['reasons'] as string[],
+        pendingIntroductions: Number(r['pending']),
+      };
+      if (f.accepted || f.declined || f.dismissedByOthers || f.pendingIntroductions) out.set(r['municipality_id'] as string, f);
     }
     return out;
+  }
+
+  /**
+   * Mean load and mean record (partnerships carried) of the bureaus of each country that carry any
+   * record as provider or peer: the "peers" a candidate's LOAD and OFTEN_ASKED are compared with.
+   * The load mirrors `loadOf` (scoring/fit.ts): work under way (a proposal, a peer's or
+   * facilitator's share half), work finished within RECENT_YEARS of `year` half, open
+   * introductions half. One statement for all the candidates' countries.
+   */
+  async peerLoad(ctx: RequestContext, countries: readonly string[], year: number): Promise<Map<string, PeerLoad>> {
+    const wanted = [...new Set(countries)];
+    if (!wanted.length) return new Map();
+    const rows = await this.q<{ country: string; mean: string | number; record: string | number }>(
+      ctx,
+      `WITH l AS (
+         SELECT pm.municipality_id AS id, m.country,
+                sum(CASE p.status WHEN 'ACTIVE' THEN 1 WHEN 'AGREED' THEN 1 WHEN 'PROPOSED' THEN 0.5 ELSE 0 END
+                    * CASE pm.role WHEN 'PEER' THEN 0.5 WHEN 'FACILITATOR' THEN 0.5 ELSE 1 END)
+                + $3::float8 * count(*) FILTER (WHERE p.status = 'COMPLETED' AND pm.role IN ('PROVIDER', 'PEER')
+                                   AND coalesce(p.end_year, p.start_year, 0) >= $2::int - $4::int AND coalesce(p.start_year, 0) <= $2::int) AS load,
+                count(*) FILTER (WHERE pm.role IN ('PROVIDER', 'PEER')) AS record
+           FROM municipality m JOIN partnership_member pm ON pm.municipality_id = m.id JOIN partnership p ON p.id = pm.partnership_id AND p.status <> 'CANCELLED'
+          WHERE m.country = ANY($1::varchar[])
+          GROUP BY pm.municipality_id, m.country HAVING bool_or(pm.role IN ('PROVIDER', 'PEER')))
+       SELECT l.country, avg(l.load + $5::float8 * (SELECT count(*) FROM introduction i WHERE i.candidate_id = l.id AND i.status = 'REQUESTED')) AS mean, avg(l.record) AS record
+         FROM l GROUP BY l.country`,
+      [wanted, year, RECENT_LOAD, RECENT_YEARS, INTRODUCTION_LOAD],
+    );
+    return new Map(
+      wanted.map((c) => {
+        const row = rows.find((r) => r.country === c);
+        return [c, { load: Number(row?.mean ?? 0), record: Number(row?.record ?? 0) }];
+      }),
+    );
   }
 
   /** Candidates this actor dismissed from a list (partner list: by need; peer and mentor lists: by subject). */

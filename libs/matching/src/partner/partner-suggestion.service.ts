@@ -7,7 +7,11 @@ import type { CandidateFacts, NeedFacts } from '../scoring/facts';
 import { PARTNER_PROFILE, prepareNeed, scorePartner, type PreparedNeed } from '../scoring/partner-score';
 import type { ScoreCard } from '../scoring/reason';
 import type { Taxonomy } from '../scoring/taxonomy';
+import { countriesOf, worldRegion } from '../scoring/world-region';
 import { DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS, type Suggestion } from '../suggestion';
+
+/** The current year in Japan (where the directory's partnerships are counted). */
+export const currentYear = (): number => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Tokyo', year: 'numeric' }).format(new Date()));
 
 /** Expertise rows read per related topic during candidate generation (best levels first). */
 export const PER_TOPIC = 300;
@@ -19,6 +23,8 @@ export interface PartnerOptions {
   pool?: number;
   /** The need record's id, when it exists (feedback on it); null for an evaluation's posted need. */
   needId: string | null;
+  /** The year "now" means (recent work, load): today unless an evaluation looks back. */
+  year?: number;
 }
 
 export interface ScoredCandidate {
@@ -44,9 +50,16 @@ export class PartnerSuggestionService {
    * need's own municipality and candidates the actor dismissed for this need are never returned.
    */
   async score(ctx: RequestContext, tax: Taxonomy, need: NeedFacts, opts: PartnerOptions): Promise<ScoredCandidate[]> {
-    const prepared = prepareNeed(tax, need);
-    const candidates = await this.candidates(ctx, tax, prepared, opts.needId, opts.pool ?? Math.max(60, opts.first * 4));
+    const { prepared, candidates } = await this.prepare(ctx, tax, need, opts.needId, opts.pool ?? Math.max(60, opts.first * 4), opts.year);
     return rankPartners(tax, prepared, candidates, opts.profile ?? PARTNER_PROFILE, opts.first);
+  }
+
+  /** The need prepared for ranking (with its peers' load) and its candidates' facts. */
+  async prepare(ctx: RequestContext, tax: Taxonomy, need: NeedFacts, needId: string | null, pool: number, year = currentYear()): Promise<{ prepared: PreparedNeed; candidates: CandidateFacts[] }> {
+    const bare = prepareNeed(tax, need, { year });
+    const candidates = await this.candidates(ctx, tax, bare, needId, pool);
+    const peerLoad = await this.facts.peerLoad(ctx, [...new Set(candidates.map((c) => c.municipality.country))], year);
+    return { prepared: { ...bare, peerLoad }, candidates };
   }
 
   /** The SQL half: candidate generation on indexes, then their facts (a fixed number of statements). */
@@ -55,7 +68,18 @@ export class PartnerSuggestionService {
     const actorId = ctx.actor?.id ?? null;
     const dismissed = needId ? await this.facts.dismissedBy(ctx, actorId, 'PARTNER', needId) : [];
     const evidenceTopics = tax.topics.filter((t) => need.topicKeys.some((w) => t.key === w || tax.domainOf(t.key) === w)).map((t) => t.key);
-    const ids = await this.facts.partnerCandidateIds(ctx, { related, evidenceTopics, excludeIds: [need.municipality.id, ...dismissed], perTopic: PER_TOPIC, limit: pool });
+    const region = worldRegion(need.municipality.country);
+    const regionCountries = [need.municipality.country, ...(region ? countriesOf(region.code).filter((c) => c !== need.municipality.country) : [])];
+    const ids = await this.facts.partnerCandidateIds(ctx, {
+      related,
+      evidenceTopics,
+      excludeIds: [need.municipality.id, ...dismissed],
+      perTopic: PER_TOPIC,
+      limit: pool,
+      partnerId: need.municipality.id,
+      partnerCountry: need.municipality.country,
+      regionCountries,
+    });
     return this.facts.candidateFacts(ctx, ids, { text: need.text, needId, actorId });
   }
 }
@@ -64,7 +88,7 @@ export class PartnerSuggestionService {
 export function rankPartners(tax: Taxonomy, need: PreparedNeed, candidates: readonly CandidateFacts[], profile: ScoringProfile, first: number): ScoredCandidate[] {
   const scored: (ScoredCandidate & { key: string; score: number })[] = [];
   for (const c of candidates) {
-    const card = scorePartner(tax, need, c, profile);
+    const card = scorePartner(tax, need, c, candidates, profile);
     if (card && card.score > 0) scored.push({ facts: c, card, key: c.municipality.key, score: card.score });
   }
   return rankByScore(scored).slice(0, first);

@@ -26,7 +26,7 @@ describe('combine', () => {
     expect(card.reasons.reduce((s, r) => s + r.weight, 0)).toBeCloseTo(card.score, 3);
     expect(card.mismatches.reduce((s, r) => s + r.weight, 0)).toBeCloseTo(base - card.score, 3);
     expect(card.reasons.map((r) => r.kind)).toEqual(['TOPIC_FIT', 'LANGUAGE', 'EVIDENCE']);
-    expect(card.mismatches[0]).toMatchObject({ kind: 'CAPACITY', labelEn: 'Little capacity left', labelJa: '受け入れ余力が少ない' });
+    expect(card.mismatches[0]).toMatchObject({ kind: 'CAPACITY', labelEn: 'Declared capacity in use', labelJa: '登録された受け入れ枠の使用状況' });
   });
 
   it('reports a shortfall as a mismatch worth its share of the component', () => {
@@ -58,17 +58,20 @@ describe('rankByScore', () => {
   });
 });
 
-describe('combine with a capability gate', () => {
-  const gated = { weights: { TOPIC_FIT: 1, EVIDENCE: 1, TEXT_FIT: 1, LANGUAGE: 1 }, gate: { kinds: ['TOPIC_FIT', 'EVIDENCE'] as const, alpha: 0.4 } };
-  it.each([
-    { name: 'capability × (1 − α + α·context)', comps: [c('TOPIC_FIT', 0.8), c('EVIDENCE', 0.1), c('TEXT_FIT', 0.5), c('LANGUAGE', 0.5)], score: 0.9 * 0.8 },
-    { name: 'full context keeps capability', comps: [c('TOPIC_FIT', 0.6), c('EVIDENCE', 0), c('TEXT_FIT', 1), c('LANGUAGE', 1)], score: 0.6 },
-    { name: 'no context costs α', comps: [c('TOPIC_FIT', 0.6), c('TEXT_FIT', 0), c('LANGUAGE', 0)], score: 0.36 },
-    { name: 'no capability, no score', comps: [c('TOPIC_FIT', 0), c('TEXT_FIT', 1), c('LANGUAGE', 1)], score: 0 },
-    { name: 'capability capped at 1', comps: [c('TOPIC_FIT', 0.9), c('EVIDENCE', 0.9), c('TEXT_FIT', 1)], score: 1 },
-  ])('$name', ({ comps, score }) => {
-    const card = combine(comps, [p('CAPACITY', 0.5)], gated);
-    expect(card.score).toBeCloseTo(score * 0.5, 4);
+describe('combine with costs', () => {
+  const cost = (kind: Component['kind'], value: number) => ({ kind, cost: value, detail: kind, detailJa: kind, records: [] });
+  it('subtracts a cost in weight units, keeps reasons adding up to the score and shows the cost as a mismatch', () => {
+    const card = combine([c('PRIOR_PARTNER', 1), c('TOPIC_FIT', 0.5)], [p('NO_COMMON_LANGUAGE', 0.5)], { weights: { PRIOR_PARTNER: 2, TOPIC_FIT: 2 } }, [cost('LOAD', 1)]);
+    expect(card.score).toBeCloseTo(((3 - 1) / 4) * 0.5, 4);
     expect(card.reasons.reduce((s, r) => s + r.weight, 0)).toBeCloseTo(card.score, 3);
+    expect(card.mismatches.find((m) => m.kind === 'LOAD')!.weight).toBeCloseTo(1 / 4, 4);
+    expect(card.mismatches.reduce((s, r) => s + r.weight, 0)).toBeCloseTo(3 / 4 - card.score, 3);
+  });
+
+  it('never goes below zero', () => {
+    const card = combine([c('TOPIC_FIT', 0.1)], [], { weights: { TOPIC_FIT: 1 } }, [cost('LOAD', 5)]);
+    expect(card.score).toBe(0);
+    expect(card.reasons).toEqual([]);
+    expect(card.mismatches[0]).toMatchObject({ kind: 'LOAD', weight: 0.1 });
   });
 });

@@ -3,69 +3,150 @@ import type { CandidateFacts, MunicipalityFacts, PartnershipFacts } from './fact
 import { closeness, countryName, formatPopulation } from './geo';
 import type { RecordRef } from './reason';
 import { detectSettings, SETTINGS, type Setting } from './setting';
+import { statusLabel } from './labels';
 import { dedupe } from './topic-fit';
+import { worldRegion } from './world-region';
 
 const partnershipRef = (p: PartnershipFacts): RecordRef => ({ type: 'PARTNERSHIP', key: p.key, label: p.title });
 const municipalityRef = (m: Pick<MunicipalityFacts, 'key' | 'name'>): RecordRef => ({ type: 'MUNICIPALITY', key: m.key, label: m.name });
 const byKey = (a: PartnershipFacts, b: PartnershipFacts) => a.key.localeCompare(b.key);
+const nameJa = (m: Pick<MunicipalityFacts, 'name' | 'nameJa'>) => m.nameJa ?? m.name;
 
-/** Has worked with this very partner: trust and working habits already exist. */
-export function priorPartner(c: CandidateFacts, partner: MunicipalityFacts): Component {
+/** Statuses of work that is under way (not finished, not merely on file). */
+export const ONGOING_STATUSES: ReadonlySet<string> = new Set(['ACTIVE', 'AGREED', 'PROPOSED']);
+
+/** Work the candidate carried (or shared) abroad: as provider or peer, never as the one helped or a mere facilitator. */
+export const carried = (p: PartnershipFacts): boolean => p.role === 'PROVIDER' || p.role === 'PEER';
+
+/**
+ * Has worked with this very partner: trust and working habits already exist — on real history the
+ * strongest single predictor of who helps a utility next. Work still under way with the partner on
+ * one of the need's topics is not a new match but ongoing work: it is marked ONGOING_WORK instead,
+ * so a coordinator sees that the need may already be in hand.
+ */
+export function priorPartner(c: CandidateFacts, partner: MunicipalityFacts, needTopics: readonly string[] = []): Component {
   const shared = c.partnerships.filter((p) => p.partners.some((x) => x.id === partner.id)).sort(byKey);
-  const strong = shared.some((p) => p.status === 'COMPLETED' || p.status === 'ACTIVE');
-  const list = shared.map((p) => `${p.title} (${p.status.toLowerCase()})`).join('; ');
+  const ongoing = shared.filter((p) => ONGOING_STATUSES.has(p.status) && p.topicKeys.some((t) => needTopics.some((w) => w === t || w.split('.')[0] === t || t.split('.')[0] === w)));
+  const strong = shared.some((p) => p.status === 'COMPLETED' || p.status === 'ACTIVE' || p.status === 'AGREED');
+  const list = (ja: boolean) =>
+    shared.map((p) => (ja ? `${p.title}（${statusLabel(p.status, 'ja')}）` : `${p.title} (${statusLabel(p.status)})`)).join(ja ? '；' : '; ');
+  if (ongoing.length) {
+    return {
+      kind: 'ONGOING_WORK',
+      strength: 1,
+      detail: `Already working with ${partner.name} on this: ${list(false)}`,
+      detailJa: `${nameJa(partner)}とこの分野で協力中：${list(true)}`,
+      records: shared.map(partnershipRef),
+    };
+  }
   return {
     kind: 'PRIOR_PARTNER',
     strength: shared.length ? (strong ? 1 : 0.6) : 0,
-    detail: shared.length ? `Has worked with ${partner.name} before: ${list}` : `Has not worked with ${partner.name}`,
-    detailJa: shared.length ? `${partner.nameJa ?? partner.name}と協力した実績：${list}` : `${partner.nameJa ?? partner.name}との協力実績なし`,
+    detail: shared.length ? `Has worked with ${partner.name} before: ${list(false)}` : `Has not worked with ${partner.name}`,
+    detailJa: shared.length ? `${nameJa(partner)}との協力実績：${list(true)}` : `${nameJa(partner)}との協力実績なし`,
     records: shared.map(partnershipRef),
   };
 }
 
-/** Has worked in the partner's country (or at least its world region): knows the institutions and the context. */
+/** Partners of the candidate's work abroad (in another country than its own). */
+const abroad = (c: CandidateFacts, p: PartnershipFacts) => (carried(p) ? p.partners.filter((x) => x.country !== c.municipality.country && x.role !== 'FACILITATOR') : []);
+
+/**
+ * Has worked in the partner's country: knows its institutions, rules and people. A candidate based
+ * in that country knows it too (south–south help). Applies to needs from abroad only.
+ */
 export function countryExperience(c: CandidateFacts, partner: MunicipalityFacts): Component {
   const en = countryName(partner.country, 'en');
   const ja = countryName(partner.country, 'ja');
   if (c.municipality.country === partner.country) {
     return { kind: 'COUNTRY_EXPERIENCE', strength: 1, detail: `Based in ${en}`, detailJa: `${ja}の団体`, records: [municipalityRef(c.municipality)] };
   }
-  const abroad = (p: PartnershipFacts) => p.partners.filter((x) => x.country !== c.municipality.country);
-  const inCountry = c.partnerships.filter((p) => abroad(p).some((x) => x.country === partner.country)).sort(byKey);
-  if (inCountry.length) {
-    const where = [...new Set(inCountry.flatMap((p) => abroad(p).filter((x) => x.country === partner.country).map((x) => x.name)))].join(', ');
-    return {
-      kind: 'COUNTRY_EXPERIENCE',
-      strength: inCountry.length >= 2 ? 1 : 0.75,
-      detail: `Has worked in ${en}: ${inCountry.length} partnership${inCountry.length > 1 ? 's' : ''} (${where})`,
-      detailJa: `${ja}での協力実績${inCountry.length}件（${where}）`,
-      records: inCountry.map(partnershipRef),
-    };
-  }
-  const inRegion = partner.region ? c.partnerships.filter((p) => abroad(p).some((x) => x.region === partner.region)).sort(byKey) : [];
-  const countries = [...new Set(inRegion.flatMap((p) => abroad(p).filter((x) => x.region === partner.region).map((x) => countryName(x.country))))].sort();
+  const inCountry = c.partnerships.filter((p) => abroad(c, p).some((x) => x.country === partner.country)).sort(byKey);
+  const where = [...new Set(inCountry.flatMap((p) => abroad(c, p).filter((x) => x.country === partner.country).map((x) => x.name)))].join(', ');
   return {
     kind: 'COUNTRY_EXPERIENCE',
-    strength: inRegion.length ? 0.35 : 0,
-    detail: inRegion.length ? `Has worked elsewhere in ${partner.region} (${countries.join(', ')})` : `No partnerships in ${en} or ${partner.region ?? 'its region'} yet`,
-    detailJa: inRegion.length ? `${partner.region}の他国で協力実績（${countries.join('、')}）` : `${ja}・同地域での協力実績なし`,
-    records: inRegion.slice(0, 3).map(partnershipRef),
+    strength: 1 - 0.5 ** inCountry.length,
+    detail: inCountry.length ? `Has worked in ${en}: ${inCountry.length} partnership${inCountry.length > 1 ? 's' : ''} (${where})` : `No partnerships in ${en} yet`,
+    detailJa: inCountry.length ? `${ja}での協力実績${inCountry.length}件（${where}）` : `${ja}での協力実績なし`,
+    records: inCountry.map(partnershipRef),
   };
 }
 
-/** Distance matters only between municipalities of the same country (domestic peers, south–south help). */
+/** Has worked in the partner's world region (UN M49, e.g. South-eastern Asia): similar institutions, climate and problems. */
+export function regionExperience(c: CandidateFacts, partner: MunicipalityFacts): Component {
+  const region = worldRegion(partner.country);
+  const inRegion = region ? c.partnerships.filter((p) => abroad(c, p).some((x) => worldRegion(x.country)?.code === region.code)).sort(byKey) : [];
+  const countries = [...new Set(inRegion.flatMap((p) => abroad(c, p).filter((x) => worldRegion(x.country)?.code === region!.code).map((x) => x.country)))].sort();
+  const label = region?.nameEn ?? 'its region';
+  return {
+    kind: 'REGION_EXPERIENCE',
+    strength: 1 - 0.5 ** inRegion.length,
+    detail: inRegion.length ? `Has worked in ${label}: ${countries.map((x) => countryName(x)).join(', ')}` : `No partnerships in ${label} yet`,
+    detailJa: inRegion.length ? `${region!.nameJa}での協力実績（${countries.map((x) => countryName(x, 'ja')).join('、')}）` : `${region?.nameJa ?? '同地域'}での協力実績なし`,
+    records: inRegion.slice(0, 4).map(partnershipRef),
+  };
+}
+
+/** How strongly a candidate is itself tied to the partner: 1 worked with it, ½ worked in its country. */
+export function tieToPartner(c: CandidateFacts, partner: MunicipalityFacts): { tie: number; via: PartnershipFacts[] } {
+  const withPartner = c.partnerships.filter((p) => carried(p) && p.partners.some((x) => x.id === partner.id)).sort(byKey);
+  if (withPartner.length) return { tie: 1, via: withPartner };
+  const inCountry = c.municipality.country !== partner.country ? c.partnerships.filter((p) => abroad(c, p).some((x) => x.country === partner.country)).sort(byKey) : [];
+  return { tie: inCountry.length ? 0.5 : 0, via: inCountry };
+}
+
+/**
+ * Graph proximity through a neighbour: the candidate is close to another bureau that works with
+ * this partner (tie 1) or in its country (tie ½) — strength tie × closeness, the best such
+ * neighbour named. Neighbours join each other's projects (prefecture and city, cities of one
+ * region), so on real history a bureau next door to the partner's current helper is often the
+ * next one.
+ */
+export function network(c: CandidateFacts, partner: MunicipalityFacts, others: readonly CandidateFacts[]): Component {
+  let best: { strength: number; o: CandidateFacts; km: number | null; via: PartnershipFacts[]; tie: number } | null = null;
+  for (const o of others) {
+    if (o.municipality.id === c.municipality.id || o.municipality.country !== c.municipality.country) continue;
+    const { tie, via } = tieToPartner(o, partner);
+    if (!tie) continue;
+    const { value, km } = closeness(c.municipality, o.municipality);
+    const strength = tie * value;
+    if (strength > (best?.strength ?? 0) || (best && strength === best.strength && o.municipality.key < best.o.municipality.key)) best = { strength, o, km, via, tie };
+  }
+  if (!best) return { kind: 'NETWORK', strength: 0, detail: 'No nearby bureau works with them', detailJa: '近隣に協力関係のある団体なし', records: [] };
+  const what = best.tie === 1 ? `works with ${partner.name}` : `works in ${countryName(partner.country)}`;
+  const whatJa = best.tie === 1 ? `${nameJa(partner)}と協力している` : `${countryName(partner.country, 'ja')}で協力している`;
+  const dist = best.km !== null ? `, ${Math.round(best.km).toLocaleString('en')} km away` : '';
+  const distJa = best.km !== null ? `（距離${Math.round(best.km).toLocaleString('ja')} km）` : '';
+  return {
+    kind: 'NETWORK',
+    strength: best.strength,
+    detail: `${best.o.municipality.name}${dist}, ${what}: a joint team is within reach`,
+    detailJa: `近隣の${nameJa(best.o.municipality)}${distJa}が${whatJa}：共同での支援が可能`,
+    records: [municipalityRef(best.o.municipality), ...best.via.slice(0, 2).map(partnershipRef)],
+  };
+}
+
+/** Beyond this distance two municipalities are not neighbours: no closeness reason, and a DISTANCE mismatch where closeness matters. */
+export const NEAR_LIMIT_KM = 300;
+
+/**
+ * Distance matters only between municipalities of the same country (domestic peers, south–south
+ * help). Within NEAR_LIMIT_KM closeness is a reason (1/(1 + km/150)); beyond it there is no
+ * closeness reason at all, only the DISTANCE mismatch — never both for the same pair.
+ */
 export function proximity(c: MunicipalityFacts, partner: MunicipalityFacts): Component {
   const { value, km } = closeness(c, partner);
-  const where = km !== null ? `${Math.round(km)} km away` : c.subdivision && c.subdivision === partner.subdivision ? `same prefecture (${c.subdivision})` : `same region`;
-  const whereJa = km !== null ? `距離${Math.round(km)} km` : c.subdivision && c.subdivision === partner.subdivision ? `同じ都道府県（${c.subdivision}）` : '同じ地方';
-  const far = value > 0 && km !== null && km > 300;
+  const far = value > 0 && km !== null && km > NEAR_LIMIT_KM;
+  const kmText = km !== null ? Math.round(km).toLocaleString('en') : '';
+  const where = km !== null ? `${kmText} km away` : c.subdivision && c.subdivision === partner.subdivision ? `same prefecture (${c.subdivision})` : `same region`;
+  const whereJa = km !== null ? `距離${Math.round(km).toLocaleString('ja')} km` : c.subdivision && c.subdivision === partner.subdivision ? `同じ都道府県（${c.subdivision}）` : '同じ地方';
   return {
     kind: 'PROXIMITY',
-    strength: value,
-    detail: value > 0 ? `In the same country, ${where}` : 'In another country',
-    detailJa: value > 0 ? `同じ国内、${whereJa}` : '他国',
-    records: value > 0 ? [municipalityRef(c)] : [],
-    shortfall: far ? { kind: 'DISTANCE', share: 1 - value, detail: `${Math.round(km!)} km apart`, detailJa: `${Math.round(km!)} km離れている`, records: [municipalityRef(c)] } : undefined,
+    strength: far ? 0 : value,
+    detail: value > 0 && !far ? `Nearby: ${where}` : far ? `${kmText} km away` : 'In another country',
+    detailJa: value > 0 && !far ? `近隣：${whereJa}` : far ? whereJa : '他国',
+    records: value > 0 && !far ? [municipalityRef(c)] : [],
+    shortfall: far ? { kind: 'DISTANCE', share: 1, detail: `${kmText} km apart: too far for a neighbour`, detailJa: `${Math.round(km!).toLocaleString('ja')} km離れている（近隣ではない）`, records: [municipalityRef(c)] } : undefined,
   };
 }
 
@@ -79,7 +160,7 @@ export function similarSize(c: MunicipalityFacts, partner: MunicipalityFacts): C
     kind: 'SIMILAR_SIZE',
     strength,
     detail: known ? `Serves ${formatPopulation(a)} people (${partner.name}: ${formatPopulation(b)})` : 'Size unknown',
-    detailJa: known ? `給水人口 ${formatPopulation(a)}（${partner.nameJa ?? partner.name}：${formatPopulation(b)}）` : '規模不明',
+    detailJa: known ? `給水人口 ${formatPopulation(a, 'ja')}（${nameJa(partner)}：${formatPopulation(b, 'ja')}）` : '規模不明',
     records: [],
   };
 }

@@ -11,6 +11,11 @@ export const ROLE_CREDIT: Readonly<Record<string, number>> = { PROVIDER: 1, PEER
 /** A measured improvement adds half again to a partnership's credit. */
 export const OUTCOME_BONUS = 0.5;
 export const CASE_STUDY_CREDIT = 0.5;
+/**
+ * A partnership proves each of its topics less the more topics it lists: a course touching eight
+ * subjects shows less of each than a project on two. Credit per topic × min(1, √(FOCUS_TOPICS / n)).
+ */
+export const FOCUS_TOPICS = 2;
 /** Credit at which evidence reaches 1 − 1/e ≈ 0.63 of its maximum (diminishing returns). */
 export const EVIDENCE_SCALE = 1.5;
 
@@ -57,16 +62,28 @@ export function evidenceItems(tax: Taxonomy, wanted: readonly string[], partners
   };
   for (const p of partnerships) {
     const good = p.outcomes.filter(improved);
-    const weight = (STATUS_CREDIT[p.status] ?? 0) * (ROLE_CREDIT[p.role] ?? 0) * (good.length ? 1 + OUTCOME_BONUS : 1);
+    const focus = Math.min(1, Math.sqrt(FOCUS_TOPICS / Math.max(1, p.topicKeys.length)));
+    const weight = (STATUS_CREDIT[p.status] ?? 0) * (ROLE_CREDIT[p.role] ?? 0) * (good.length ? 1 + OUTCOME_BONUS : 1) * focus;
     if (weight > 0) add({ type: 'PARTNERSHIP', key: p.key, label: p.title }, p.topicKeys, weight, p.status === 'COMPLETED', good);
   }
   for (const c of caseStudies) add({ type: 'CASE_STUDY', key: c.key, label: c.title }, c.topicKeys, CASE_STUDY_CREDIT, false, []);
   return items.sort((a, b) => b.total - a.total || a.record.key.localeCompare(b.record.key));
 }
 
-/** Proven record per wanted topic, 0..1, saturating: 1 − exp(−credit / EVIDENCE_SCALE). */
-export function evidencePerTopic(items: readonly EvidenceItem[], wanted: readonly string[]): number[] {
-  return wanted.map((w) => 1 - Math.exp(-items.reduce((s, i) => s + (i.credit.get(w) ?? 0), 0) / EVIDENCE_SCALE));
+/** The credit of a municipality's whole record (every partnership it carried, every case study): what a topic's share is taken of. */
+export function recordCredit(partnerships: readonly PartnershipFacts[], caseStudies: readonly CaseStudyFacts[]): number {
+  return partnerships.reduce((s, p) => s + (STATUS_CREDIT[p.status] ?? 0) * (ROLE_CREDIT[p.role] ?? 0), 0) + CASE_STUDY_CREDIT * caseStudies.length;
+}
+
+/**
+ * Proven record per wanted topic, 0..1: how much of the candidate's record is on this topic —
+ * min(1, 2·credit / (1 + credit of its whole record)). One project of one, or two of three, is a
+ * full record on the topic; one of eight says the bureau touched it among much else. So a
+ * specialist is not outranked by a bureau that did everything once (topic fit at the granularity
+ * of the record, and suggestions spread beyond the few busiest bureaus).
+ */
+export function evidencePerTopic(items: readonly EvidenceItem[], wanted: readonly string[], whole: number): number[] {
+  return wanted.map((w) => Math.min(1, (2 * items.reduce((s, i) => s + (i.credit.get(w) ?? 0), 0)) / (1 + whole)));
 }
 
 /**
@@ -79,7 +96,7 @@ export function evidencePerTopic(items: readonly EvidenceItem[], wanted: readonl
  */
 export function evidence(tax: Taxonomy, wanted: readonly string[], partnerships: readonly PartnershipFacts[], caseStudies: readonly CaseStudyFacts[], declared?: readonly number[]): Component {
   const items = evidenceItems(tax, wanted, partnerships, caseStudies);
-  const perTopic = evidencePerTopic(items, wanted).map((x, i) => (1 - (declared?.[i] ?? 0)) * x);
+  const perTopic = evidencePerTopic(items, wanted, recordCredit(partnerships, caseStudies)).map((x, i) => (1 - (declared?.[i] ?? 0)) * x);
   const strength = perTopic.length ? perTopic.reduce((a, b) => a + b, 0) / perTopic.length : 0;
   const projects = items.filter((i) => i.record.type === 'PARTNERSHIP');
   const completed = projects.filter((i) => i.completed).length;

@@ -81,9 +81,11 @@ export interface FeedbackFacts {
   /** Other users who dismissed this candidate for the same need. */
   dismissedByOthers: number;
   dismissReasons: string[];
+  /** Introductions to this candidate still waiting for its answer (they occupy it too). */
+  pendingIntroductions?: number;
 }
 
-export const NO_FEEDBACK: FeedbackFacts = Object.freeze({ accepted: 0, declined: 0, dismissedByOthers: 0, dismissReasons: [] }) as FeedbackFacts;
+export const NO_FEEDBACK: FeedbackFacts = Object.freeze({ accepted: 0, declined: 0, dismissedByOthers: 0, dismissReasons: [], pendingIntroductions: 0 }) as FeedbackFacts;
 
 export interface CandidateFacts {
   municipality: MunicipalityFacts;

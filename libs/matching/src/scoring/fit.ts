@@ -1,5 +1,7 @@
-import type { Component, Penalty } from './combine';
-import { currentLoad, type CandidateFacts, type FeedbackFacts, type MunicipalityFacts } from './facts';
+import type { Component, Cost, Penalty } from './combine';
+import { schemeLabel, statusLabel } from './labels';
+import { countryName } from './geo';
+import { currentLoad, type CandidateFacts, type FeedbackFacts, type MunicipalityFacts, type PartnershipFacts } from './facts';
 import type { RecordRef } from './reason';
 
 const self = (m: MunicipalityFacts): RecordRef => ({ type: 'MUNICIPALITY', key: m.key, label: m.name });
@@ -20,7 +22,6 @@ export const SCHEME_READINESS: Readonly<Record<string, string>> = {
   JICA_PRIVATE_SECTOR: 'cooperation.private-sector',
 };
 
-const humanScheme = (s: string) => s.replace(/^JICA_/, 'JICA ').replace(/_/g, ' ').toLowerCase().replace('jica', 'JICA');
 
 /** Eligibility penalty when the candidate can carry none of the need's schemes. */
 export const INELIGIBLE_FACTOR = 0.6;
@@ -34,16 +35,17 @@ export function schemeFit(c: CandidateFacts, schemes: readonly string[]): { comp
     .sort((a, b) => a.key.localeCompare(b.key));
   const ready = eligible.filter((s) => SCHEME_READINESS[s] && c.expertise.some((e) => e.topicKey === SCHEME_READINESS[s]));
   const strength = used.length ? 1 : ready.length ? 0.4 : 0;
-  const schemesUsed = [...new Set(used.map((p) => humanScheme(p.scheme!)))].join(', ');
+  const schemesUsed = [...new Set(used.map((p) => schemeLabel(p.scheme!)))].join(', ');
+  const schemesUsedJa = [...new Set(used.map((p) => schemeLabel(p.scheme!, 'ja')))].join('、');
   const component: Component = {
     kind: 'SCHEME_FIT',
     strength,
     detail: used.length
       ? `Has carried ${schemesUsed} before (${used.length} partnership${used.length > 1 ? 's' : ''})`
       : ready.length
-        ? `Ready for ${ready.map(humanScheme).join(', ')} (related expertise), no project under it yet`
-        : `No experience with ${schemes.map(humanScheme).join(' or ')}`,
-    detailJa: used.length ? `${schemesUsed}の実績${used.length}件` : ready.length ? `${ready.map(humanScheme).join('、')}に関連する専門性あり（実施実績なし）` : '該当スキームの実績なし',
+        ? `Ready for ${ready.map((x) => schemeLabel(x)).join(', ')} (related expertise), no project under it yet`
+        : `No experience with ${schemes.map((x) => schemeLabel(x)).join(' or ')}`,
+    detailJa: used.length ? `${schemesUsedJa}の実績${used.length}件` : ready.length ? `${ready.map((x) => schemeLabel(x, 'ja')).join('、')}に関連する専門性あり（実施実績なし）` : '該当スキームの実績なし',
     records: used.slice(0, 3).map((p) => ({ type: 'PARTNERSHIP', key: p.key, label: p.title })),
   };
   const penalty: Penalty | null =
@@ -51,8 +53,8 @@ export function schemeFit(c: CandidateFacts, schemes: readonly string[]): { comp
       ? {
           kind: 'SCHEME_ELIGIBILITY',
           factor: INELIGIBLE_FACTOR,
-          detail: `${schemes.map(humanScheme).join(' / ')} ${schemes.length > 1 ? 'are' : 'is'} carried by Japanese local governments; ${m.name} is a ${m.kind.toLowerCase().replace('_', ' ')} in ${m.country}`,
-          detailJa: `${schemes.map(humanScheme).join('／')}は日本の地方自治体が実施するスキーム`,
+          detail: `${schemes.map((x) => schemeLabel(x)).join(' / ')} ${schemes.length > 1 ? 'are' : 'is'} carried by Japanese local governments; ${m.name} is a ${m.kind.toLowerCase().replace('_', ' ')} in ${countryName(m.country)}`,
+          detailJa: `${schemes.map((x) => schemeLabel(x, 'ja')).join('／')}は日本の地方自治体が実施するスキーム`,
           records: [self(m)],
         }
       : null;
@@ -95,27 +97,115 @@ export function language(c: MunicipalityFacts, partner: MunicipalityFacts): { co
   };
 }
 
+/** Years for which finished work still occupies a bureau (reports, follow-up, staff coming back). */
+export const RECENT_YEARS = 5;
+/** Weight of one open (unanswered) introduction in a candidate's load. */
+export const INTRODUCTION_LOAD = 0.5;
+/** Weight of recently finished work in a candidate's load. */
+export const RECENT_LOAD = 0.5;
+/** LOAD cost per unit of ln((1 + load) / (1 + peers' mean load)), in partner-score weight units. */
+export const LOAD_COST = 0.4;
+
+/** What a candidate's load and record are compared with: the means of its country's bureaus that carry any record. */
+export interface PeerLoad {
+  load: number;
+  record: number;
+}
+
+/** OFTEN_ASKED cost per unit of ln((1 + record) / (1 + peers' mean record)). */
+export const OFTEN_ASKED_COST = 0.6;
+
 /**
- * Capacity: committed partnerships against declared capacity. The penalty grows with the square of
- * utilisation (little effect at low load, 0.6× at full, 0.5× beyond or at a declared 0), so
- * suggestions spread to municipalities with room instead of always naming the same few.
+ * "The same few cities get asked again and again": a bureau that has carried far more partnerships
+ * than its peers is already the first name everyone thinks of. Its record still counts in full as
+ * evidence and relationships; this cost only keeps it from topping every list, so suggestions
+ * spread (OFTEN_ASKED_COST × ln((1 + record) / (1 + peers' mean)), nothing at or below the mean).
+ */
+export function oftenAskedCost(c: CandidateFacts, peerRecord: number): Cost | null {
+  const carried = c.partnerships.filter((p) => (p.role === 'PROVIDER' || p.role === 'PEER') && p.status !== 'CANCELLED');
+  const ratio = (1 + carried.length) / (1 + peerRecord);
+  if (ratio <= 1) return null;
+  const mean = peerRecord.toLocaleString('en', { maximumFractionDigits: 1 });
+  return {
+    kind: 'OFTEN_ASKED',
+    cost: OFTEN_ASKED_COST * Math.log(ratio),
+    detail: `Already carries ${carried.length} partnerships (comparable bureaus: ${mean} on average): others are suggested first where they fit as well`,
+    detailJa: `すでに${carried.length}件の協力を担っている（同種の団体の平均${peerRecord.toLocaleString('ja', { maximumFractionDigits: 1 })}件）：同程度に適合する他団体を優先`,
+    records: [{ type: 'MUNICIPALITY', key: c.municipality.key, label: c.municipality.name }],
+  };
+}
+
+/** Whole partnerships under way, by status, in words (EN, JA): "2 partnerships under way (1 active, 1 proposed)". */
+function underWay(ps: readonly PartnershipFacts[]): { n: number; en: string; ja: string } {
+  const by = (s: string) => ps.filter((p) => p.status === s).length;
+  const parts = (['ACTIVE', 'AGREED', 'PROPOSED'] as const).map((s) => [s, by(s)] as const).filter(([, k]) => k > 0);
+  const en = parts.map(([s, k]) => `${k} ${s === 'ACTIVE' ? 'active' : s === 'AGREED' ? 'agreed' : 'proposed'}`).join(', ');
+  const ja = parts.map(([s, k]) => `${statusLabel(s, 'ja')}${k}件`).join('、');
+  return { n: ps.length, en, ja };
+}
+
+const live = (c: CandidateFacts) => c.partnerships.filter((p) => p.status === 'ACTIVE' || p.status === 'AGREED' || p.status === 'PROPOSED').sort((a, b) => a.key.localeCompare(b.key));
+
+/**
+ * Capacity, when the municipality declares one: partnerships under way against it. The penalty
+ * grows with the square of utilisation (little effect at low load, 0.6× at full, 0.5× beyond or
+ * at a declared 0). Details count whole partnerships; a proposal or a shared (peer) role weighs
+ * half inside the utilisation, which the detail says.
  */
 export function capacityPenalty(c: CandidateFacts): Penalty | null {
   const m = c.municipality;
   const load = currentLoad(c.partnerships);
   if (m.capacity === null) return null;
-  const active = c.partnerships.filter((p) => (p.status === 'ACTIVE' || p.status === 'AGREED' || p.status === 'PROPOSED')).sort((a, b) => a.key.localeCompare(b.key));
+  const active = live(c);
   const records = active.slice(0, 5).map((p): RecordRef => ({ type: 'PARTNERSHIP', key: p.key, label: p.title }));
-  if (m.capacity === 0) return { kind: 'CAPACITY', factor: 0.5, detail: 'Declares no capacity for partnerships', detailJa: '協力の受け入れ余力なしと登録', records: [self(m)] };
+  if (m.capacity === 0) return { kind: 'CAPACITY', factor: 0.5, detail: 'Declares no capacity for new partnerships', detailJa: '新たな協力の受け入れ枠なしと登録', records: [self(m)] };
   if (load === 0) return null;
   const u = load / m.capacity;
   const factor = Math.max(0.5, 1 - 0.4 * Math.min(u, 1) ** 2 - (u > 1 ? 0.1 : 0));
+  const w = underWay(active);
+  const left = m.capacity - w.n;
   return {
     kind: 'CAPACITY',
     factor,
-    detail: `${load} committed partnership${load === 1 ? '' : 's'} against a declared capacity of ${m.capacity}`,
-    detailJa: `進行中の協力${load}件／受け入れ可能数${m.capacity}件`,
+    detail: `${w.n} partnership${w.n === 1 ? '' : 's'} under way (${w.en}) against a declared capacity of ${m.capacity}: ${left > 0 ? `room for ${left} more` : 'no room left'}`,
+    detailJa: `進行中の協力${w.n}件（${w.ja}）／登録された受け入れ枠${m.capacity}件：${left > 0 ? `あと${left}件受け入れ可能` : '空きなし'}`,
     records,
+  };
+}
+
+/** A candidate's load without a declared capacity: work under way, recently finished work and open introductions. */
+export function loadOf(c: CandidateFacts, year: number): { load: number; live: PartnershipFacts[]; recent: PartnershipFacts[]; introductions: number } {
+  const recent = c.partnerships
+    .filter((p) => p.status === 'COMPLETED' && (p.role === 'PROVIDER' || p.role === 'PEER') && (p.endYear ?? p.startYear ?? 0) >= year - RECENT_YEARS && (p.startYear ?? 0) <= year)
+    .sort((a, b) => a.key.localeCompare(b.key));
+  const introductions = c.feedback.pendingIntroductions ?? 0;
+  const load = currentLoad(c.partnerships) + RECENT_LOAD * recent.length + INTRODUCTION_LOAD * introductions;
+  return { load, live: live(c), recent, introductions };
+}
+
+/**
+ * Spread without a declared capacity: a bureau busier than its peers (same country, any overseas
+ * record) costs LOAD_COST × ln((1 + load) / (1 + peers' mean)). Bureaus at or below the mean pay
+ * nothing; at twice the mean plus one, about 0.28 weight units. Declared capacity, when there is
+ * one, is the CAPACITY penalty instead.
+ */
+export function loadCost(c: CandidateFacts, peerMean: number, year: number): Cost | null {
+  if (c.municipality.capacity !== null) return null;
+  const { load, live: ps, recent, introductions } = loadOf(c, year);
+  const ratio = (1 + load) / (1 + peerMean);
+  if (ratio <= 1) return null;
+  const w = underWay(ps);
+  const en = [w.n ? `${w.n} partnership${w.n === 1 ? '' : 's'} under way (${w.en})` : '', recent.length ? `${recent.length} finished in the last ${RECENT_YEARS} years` : '', introductions ? `${introductions} introduction${introductions === 1 ? '' : 's'} awaiting an answer` : '']
+    .filter(Boolean)
+    .join(', ');
+  const ja = [w.n ? `進行中の協力${w.n}件（${w.ja}）` : '', recent.length ? `過去${RECENT_YEARS}年に完了した協力${recent.length}件` : '', introductions ? `回答待ちの紹介${introductions}件` : ''].filter(Boolean).join('、');
+  const times = ratio.toLocaleString('en', { maximumFractionDigits: 1 });
+  return {
+    kind: 'LOAD',
+    cost: LOAD_COST * Math.log(ratio),
+    detail: `No declared capacity; ${en}: about ${times}× the load of comparable bureaus`,
+    detailJa: `受け入れ枠の登録なし。${ja}：同種の団体の約${ratio.toLocaleString('ja', { maximumFractionDigits: 1 })}倍の負担`,
+    records: [...ps, ...recent].slice(0, 5).map((p): RecordRef => ({ type: 'PARTNERSHIP', key: p.key, label: p.title })),
   };
 }
 

@@ -39,6 +39,8 @@ export function countryName(code: string, lang: 'en' | 'ja' = 'en'): string {
   }
 }
 
-export function formatPopulation(n: number): string {
+/** A population in words a reader expects: "1.5 M" / "320 k" in English, 「150万人」 in Japanese. */
+export function formatPopulation(n: number, lang: 'en' | 'ja' = 'en'): string {
+  if (lang === 'ja') return n >= 10_000 ? `${Math.round(n / 10_000).toLocaleString('ja')}万人` : `${n.toLocaleString('ja')}人`;
   return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} M` : `${Math.round(n / 1000)} k`;
 }

@@ -1,91 +1,118 @@
-import { combine, type Component, type Penalty, type ScoringProfile } from './combine';
-import { countryExperience, priorPartner, proximity, similarSetting, similarSize } from './context';
-import { evidence, evidenceItems, evidencePerTopic } from './evidence';
+import { combine, type Component, type Cost, type Penalty, type ScoringProfile } from './combine';
+import { countryExperience, network, priorPartner, proximity, regionExperience, similarSetting, similarSize } from './context';
+import { evidence, evidenceItems, evidencePerTopic, recordCredit } from './evidence';
 import type { CandidateFacts, NeedFacts } from './facts';
-import { capacityPenalty, feedbackSignals, language, schemeFit } from './fit';
+import { capacityPenalty, feedbackSignals, language, loadCost, oftenAskedCost, schemeFit, type PeerLoad } from './fit';
 import type { ReasonKind, ScoreCard } from './reason';
 import type { Taxonomy } from './taxonomy';
 import { coverTopics, textFit, topicFit } from './topic-fit';
 
 /**
- * The partner score: capability × (1 − α + α·context) × penalties (see `combine`).
+ * The partner score: score = max(0, Σ wₖ·sₖ − LOAD) / Σ wₖ × penalties, over the signals that apply
+ * to the need (see `combine`). A signal at full strength adds its weight; a perfect candidate
+ * scores 1.
  *
- * Capability is topic fit "weighted by expertise level and by evidence": per need topic, declared
- * expertise e (taxonomy grade × level/5) and proven record x combine as e + (1 − e)·x, averaged over
- * the need's topics — TOPIC_FIT carries e, EVIDENCE the (1 − e)·x it adds (gate weights 1 and 1).
- *
- * Context (relative weights, renormalised over the signals that apply to the need) says how well
- * the help would land: do their own words match the problem (text 0.12), do they know the partner
- * or the country (0.08 + 0.07), can they carry the scheme (0.06), and the practicalities (closeness
- * and language 0.04 each, setting 0.03, size and responsiveness 0.02 each). It can move a score by
- * at most α = 0.4 of the capability, so it ranks among those who can help and never lifts someone
- * who cannot. Set from how coordinators match by hand, not fitted to the sample; docs/matching.md.
+ * The relationship weights were fitted on real history (a conditional logit over the documented
+ * partnerships of Japanese water bodies, 5-fold cross-validated; docs/matching.md gives every
+ * fold's weights) and rounded: who already works with the partner (PRIOR_PARTNER 1.5, on top of
+ * its country), in its country (COUNTRY_EXPERIENCE 2.5) and in its world region
+ * (REGION_EXPERIENCE 0.75), and a neighbour of such a bureau (NETWORK 0.5) predict who helps a
+ * utility far better than topic fit does. Capability — topic fit "weighted by expertise level
+ * and by evidence": per need topic, declared expertise e and proven record x as e + (1 − e)·x,
+ * averaged over the need's topics; TOPIC_FIT carries e, EVIDENCE what the record adds — weighs 1.
+ * The needs' own words, scheme, language, closeness, setting, size and responsiveness are the
+ * practicalities a coordinator checks (0.05–0.3, set by hand, not fitted: history has no text,
+ * no declared schemes and no introductions).
  */
-export const CONTEXT_ALPHA = 0.4;
 export const PARTNER_WEIGHTS: Readonly<Partial<Record<ReasonKind, number>>> = {
+  COUNTRY_EXPERIENCE: 2.5,
+  PRIOR_PARTNER: 1.5,
+  ONGOING_WORK: 1.5,
   TOPIC_FIT: 1,
   EVIDENCE: 1,
-  TEXT_FIT: 0.12,
-  PRIOR_PARTNER: 0.08,
-  COUNTRY_EXPERIENCE: 0.07,
-  SCHEME_FIT: 0.06,
-  PROXIMITY: 0.04,
-  LANGUAGE: 0.04,
-  SIMILAR_SETTING: 0.03,
-  SIMILAR_SIZE: 0.02,
-  RESPONSIVE: 0.02,
+  REGION_EXPERIENCE: 0.75,
+  NETWORK: 0.5,
+  TEXT_FIT: 0.3,
+  SCHEME_FIT: 0.2,
+  PROXIMITY: 0.3,
+  LANGUAGE: 0.1,
+  SIMILAR_SETTING: 0.1,
+  SIMILAR_SIZE: 0.05,
+  RESPONSIVE: 0.05,
 };
 
-export const PARTNER_PROFILE: ScoringProfile = { weights: PARTNER_WEIGHTS, gate: { kinds: ['TOPIC_FIT', 'EVIDENCE'], alpha: CONTEXT_ALPHA } };
+export const PARTNER_PROFILE: ScoringProfile = { weights: PARTNER_WEIGHTS };
 
 /** The signal groups an ablation switches off one at a time (each with its mismatch kinds). */
 export const PARTNER_SIGNAL_GROUPS: Readonly<Record<string, readonly ReasonKind[]>> = {
   topic: ['TOPIC_FIT', 'TOPIC_GAP'],
   evidence: ['EVIDENCE'],
   text: ['TEXT_FIT'],
-  'prior partner': ['PRIOR_PARTNER'],
+  'prior partner': ['PRIOR_PARTNER', 'ONGOING_WORK'],
   'country experience': ['COUNTRY_EXPERIENCE'],
+  'region experience': ['REGION_EXPERIENCE'],
+  network: ['NETWORK'],
   scheme: ['SCHEME_FIT', 'SCHEME_ELIGIBILITY'],
   'proximity, size, setting': ['PROXIMITY', 'DISTANCE', 'SIMILAR_SIZE', 'SIMILAR_SETTING'],
   language: ['LANGUAGE', 'NO_COMMON_LANGUAGE'],
-  capacity: ['CAPACITY'],
+  'capacity and load': ['CAPACITY', 'LOAD'],
+  'often asked': ['OFTEN_ASKED'],
   feedback: ['RESPONSIVE', 'DECLINES', 'DISMISSED'],
 };
 
 /** Capability per need topic: declared expertise e and proven record x as e + (1 − e)·x. */
 export function capabilityPerTopic(tax: Taxonomy, topics: readonly string[], c: Pick<CandidateFacts, 'expertise' | 'partnerships' | 'caseStudies'>): Map<string, number> {
   const declared = coverTopics(tax, topics, c.expertise).map((x) => x.value);
-  const proven = evidencePerTopic(evidenceItems(tax, topics, c.partnerships, c.caseStudies), topics);
+  const proven = evidencePerTopic(evidenceItems(tax, topics, c.partnerships, c.caseStudies), topics, recordCredit(c.partnerships, c.caseStudies));
   return new Map(topics.map((t, i) => [t, declared[i]! + (1 - declared[i]!) * proven[i]!]));
 }
 
-/** The need, with what its text mentions computed once for all candidates. */
+/** The need, with what its text mentions computed once for all candidates, and the context the ranking reads. */
 export interface PreparedNeed extends NeedFacts {
   mentioned: { key: string; words: string[] }[];
+  /** The year "now" means for load (recent work): today, or a case's start year in an evaluation. */
+  year: number;
+  /** Mean load and record of the bureaus of each country that carry any record: what "busier than its peers" compares with. */
+  peerLoad: ReadonlyMap<string, PeerLoad>;
 }
 
-export function prepareNeed(tax: Taxonomy, need: NeedFacts): PreparedNeed {
-  return { ...need, mentioned: need.text.trim() ? tax.mentions(need.text) : [] };
+export function prepareNeed(tax: Taxonomy, need: NeedFacts, context: { year?: number; peerLoad?: ReadonlyMap<string, PeerLoad> } = {}): PreparedNeed {
+  return {
+    ...need,
+    mentioned: need.text.trim() ? tax.mentions(need.text) : [],
+    year: context.year ?? new Date().getUTCFullYear(),
+    peerLoad: context.peerLoad ?? new Map(),
+  };
 }
 
 /** Evidence a same-country candidate of an overseas need must show (south–south help is suggested when strong). */
 export const SOUTH_SOUTH_MIN_EVIDENCE = 0.5;
 
-/** Every component and penalty of one candidate for one need (before combining). */
-export function partnerSignals(tax: Taxonomy, need: PreparedNeed, c: CandidateFacts, profile: ScoringProfile = PARTNER_PROFILE): { components: Component[]; penalties: Penalty[] } {
+export interface PartnerSignals {
+  components: Component[];
+  penalties: Penalty[];
+  costs: Cost[];
+}
+
+/** Every component, penalty and cost of one candidate for one need (before combining); `others` are the other candidates (for NETWORK). */
+export function partnerSignals(tax: Taxonomy, need: PreparedNeed, c: CandidateFacts, others: readonly CandidateFacts[], profile: ScoringProfile = PARTNER_PROFILE): PartnerSignals {
   const partner = need.municipality;
+  const abroad = partner.country !== c.municipality.country;
   // With declared expertise switched off (an ablation), evidence stands alone as the raw record.
   const declared = profile.disabled?.has('TOPIC_FIT') ? undefined : coverTopics(tax, need.topicKeys, c.expertise).map((x) => x.value);
   const components: Component[] = [
     topicFit(tax, c.municipality.key, need.topicKeys, c.expertise),
     evidence(tax, need.topicKeys, c.partnerships, c.caseStudies, declared),
-    priorPartner(c, partner),
-    countryExperience(c, partner),
-    proximity(c.municipality, partner),
+    priorPartner(c, partner, need.topicKeys),
+    network(c, partner, others),
     similarSize(c.municipality, partner),
     similarSetting(c, need.text),
   ];
+  // Country and region say something only about help from abroad; closeness only at home.
+  if (abroad) components.push(countryExperience(c, partner), regionExperience(c, partner));
+  else components.push(proximity(c.municipality, partner));
   const penalties: Penalty[] = [];
+  const costs: Cost[] = [];
   if (need.text.trim()) components.push(textFit(tax, c.municipality.key, need.mentioned, c.expertise, c.textHits));
   if (need.schemes.length) {
     const s = schemeFit(c, need.schemes);
@@ -99,21 +126,27 @@ export function partnerSignals(tax: Taxonomy, need: PreparedNeed, c: CandidateFa
   }
   const cap = capacityPenalty(c);
   if (cap) penalties.push(cap);
+  const peers = need.peerLoad.get(c.municipality.country) ?? { load: 0, record: 0 };
+  const load = loadCost(c, peers.load, need.year);
+  if (load) costs.push(load);
+  const asked = oftenAskedCost(c, peers.record);
+  if (asked) costs.push(asked);
   const fb = feedbackSignals(c.municipality, c.feedback);
   components.push(fb.component);
   penalties.push(...fb.penalties);
-  return { components, penalties };
+  return { components, penalties, costs };
 }
 
 /**
  * Scores one candidate for one need, or returns null when it must not be suggested: the need's own
- * municipality, or a same-country candidate of an overseas need without strong evidence.
+ * municipality, a national agency (agencies facilitate, they are not the partner), or a
+ * same-country candidate of an overseas need without strong evidence.
  */
-export function scorePartner(tax: Taxonomy, need: PreparedNeed, c: CandidateFacts, profile: ScoringProfile = PARTNER_PROFILE): ScoreCard | null {
-  if (c.municipality.id === need.municipality.id) return null;
-  const { components, penalties } = partnerSignals(tax, need, c, profile);
+export function scorePartner(tax: Taxonomy, need: PreparedNeed, c: CandidateFacts, others: readonly CandidateFacts[] = [], profile: ScoringProfile = PARTNER_PROFILE): ScoreCard | null {
+  if (c.municipality.id === need.municipality.id || c.municipality.kind === 'NATIONAL_AGENCY') return null;
   if (need.municipality.country !== 'JP' && c.municipality.country === need.municipality.country) {
     if (evidence(tax, need.topicKeys, c.partnerships, c.caseStudies).strength < SOUTH_SOUTH_MIN_EVIDENCE) return null;
   }
-  return combine(components, penalties, profile);
+  const { components, penalties, costs } = partnerSignals(tax, need, c, others, profile);
+  return combine(components, penalties, profile, costs);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countryExperience, priorPartner, proximity, similarSetting, similarSize } from './context';
+import { countryExperience, priorPartner, proximity, regionExperience, similarSetting, similarSize } from './context';
+import { reasonLabels } from './reason';
 import { evidence, improved } from './evidence';
 import { capacityPenalty, feedbackSignals, language, schemeFit } from './fit';
 import { candidate, muni, partnerOf, partnership, specTaxonomy as tax } from './spec-fixtures';
@@ -53,16 +54,20 @@ describe('evidence', () => {
   });
 
   const strength = (...ps: ReturnType<typeof partnership>[]) => evidence(tax, LEAK, ps, []).strength;
+  // Three partnerships on other work beside the one(s) compared: evidence is the topic's share of the record.
+  const busy = () => [partnership({ topicKeys: ['network'] }), partnership({ topicKeys: ['network'] }), partnership({ topicKeys: ['treatment'] })];
   it.each([
     { name: 'completed beats active', a: [partnership({ topicKeys: LEAK })], b: [partnership({ topicKeys: LEAK, status: 'ACTIVE' })] },
     { name: 'provider beats peer', a: [partnership({ topicKeys: LEAK })], b: [partnership({ topicKeys: LEAK, role: 'PEER' })] },
     {
       name: 'measured improvement beats none',
-      a: [partnership({ topicKeys: LEAK, outcomes: [{ indicator: 'NRW_PERCENT', before: 50, after: 30 }] })],
-      b: [partnership({ topicKeys: LEAK })],
+      a: [...busy(), partnership({ topicKeys: LEAK, outcomes: [{ indicator: 'NRW_PERCENT', before: 50, after: 30 }] })],
+      b: [...busy(), partnership({ topicKeys: LEAK })],
     },
     { name: 'exact topic beats sibling', a: [partnership({ topicKeys: LEAK })], b: [partnership({ topicKeys: ['nrw.metering'] })] },
-    { name: 'two beat one', a: [partnership({ topicKeys: LEAK }), partnership({ topicKeys: LEAK })], b: [partnership({ topicKeys: LEAK })] },
+    { name: 'two beat one', a: [...busy(), partnership({ topicKeys: LEAK }), partnership({ topicKeys: LEAK })], b: [...busy(), partnership({ topicKeys: LEAK })] },
+    { name: 'a focused record beats the same project among much other work', a: [partnership({ topicKeys: LEAK })], b: [...busy(), partnership({ topicKeys: LEAK })] },
+    { name: 'a project on the topic alone beats a course touching eight subjects', a: [partnership({ topicKeys: LEAK })], b: [partnership({ topicKeys: [...LEAK, 'network', 'treatment', 'people', 'cooperation', 'nrw.metering', 'people.trainee-hosting', 'network.asset-management'] })] },
   ])('$name', ({ a, b }) => {
     expect(strength(...a)).toBeGreaterThan(strength(...b));
   });
@@ -74,8 +79,7 @@ describe('evidence', () => {
   it('has diminishing returns and names its records', () => {
     const many = Array.from({ length: 12 }, (_, i) => partnership({ key: `p-${String(i).padStart(2, '0')}`, topicKeys: LEAK }));
     const c = evidence(tax, LEAK, many, [{ key: 'cs', title: 'Case', summary: null, topicKeys: LEAK, eventKey: null, eventTitle: null, eventDate: null }]);
-    expect(c.strength).toBeLessThan(1);
-    expect(c.strength).toBeGreaterThan(0.99);
+    expect(c.strength).toBe(1);
     expect(c.records).toHaveLength(5);
     expect(c.detail).toMatch(/12 partnerships .* \(12 completed\); 1 case study/);
   });
@@ -96,14 +100,19 @@ describe('context signals', () => {
   });
 
   it.each([
-    { name: 'two partnerships in the country', ps: [partnership({ partners: [partnerOf(other)] }), partnership({ partners: [partnerOf(recipient)] })], strength: 1 },
-    { name: 'one in the country', ps: [partnership({ partners: [partnerOf(other)] })], strength: 0.75 },
-    { name: 'same world region only', ps: [partnership({ partners: [partnerOf(vn)] })], strength: 0.35 },
-    { name: 'elsewhere', ps: [partnership({ partners: [partnerOf(ke)] })], strength: 0 },
-  ])('countryExperience: $name', ({ ps, strength }) => {
+    { name: 'two partnerships in the country', ps: [partnership({ partners: [partnerOf(other)] }), partnership({ partners: [partnerOf(recipient)] })], strength: 0.75, region: 0.75 },
+    { name: 'one in the country', ps: [partnership({ partners: [partnerOf(other)] })], strength: 0.5, region: 0.5 },
+    { name: 'same world region only (South-eastern Asia)', ps: [partnership({ partners: [partnerOf(vn)] })], strength: 0, region: 0.5 },
+    { name: 'elsewhere', ps: [partnership({ partners: [partnerOf(ke)] })], strength: 0, region: 0 },
+    { name: 'as the one helped, not as a helper', ps: [partnership({ role: 'RECIPIENT', partners: [partnerOf(other)] })], strength: 0, region: 0 },
+  ])('countryExperience and regionExperience: $name', ({ ps, strength, region }) => {
     const c = countryExperience(candidate({ partnerships: ps }), recipient);
     expect(c.strength).toBe(strength);
-    if (strength >= 0.75) expect(c.detail).toContain('Indonesia');
+    if (strength > 0) expect(c.detail).toContain('Indonesia');
+    if (strength > 0) expect(c.detailJa).toContain('インドネシア');
+    const r = regionExperience(candidate({ partnerships: ps }), recipient);
+    expect(r.strength).toBe(region);
+    if (region > 0) expect([r.detail, r.detailJa]).toEqual([expect.stringContaining('South-eastern Asia'), expect.stringContaining('東南アジア')]);
   });
 
   it('proximity counts only inside a country and decays with distance', () => {
@@ -172,9 +181,13 @@ describe('fit signals', () => {
     expect(p?.factor ?? 1).toBeCloseTo(factor, 6);
   });
 
-  it('counts a proposal as half a commitment and completed work as none', () => {
-    const p = capacityPenalty(candidate({ municipality: muni({ capacity: 2 }), partnerships: [partnership({ status: 'PROPOSED' }), partnership({ status: 'ACTIVE' }), partnership()] }));
-    expect(p!.detail).toContain('1.5 committed');
+  it('speaks of whole partnerships under way, never of fractions, and says how much room is left', () => {
+    const p = capacityPenalty(candidate({ municipality: muni({ capacity: 3 }), partnerships: [partnership({ status: 'PROPOSED' }), partnership({ status: 'ACTIVE' }), partnership()] }));
+    expect(p!.factor).toBeCloseTo(1 - 0.4 * (1.5 / 3) ** 2, 6); // a proposal still weighs half inside the utilisation
+    expect(p!.detail).toBe('2 partnerships under way (1 active, 1 proposed) against a declared capacity of 3: room for 1 more');
+    expect(p!.detailJa).toBe('進行中の協力2件（実施中1件、提案中1件）／登録された受け入れ枠3件：あと1件受け入れ可能');
+    expect(reasonLabels('CAPACITY').labelEn).not.toMatch(/little/i);
+    expect(`${p!.detail}${p!.detailJa}`).not.toMatch(/\d\.\d/);
   });
 
   it.each([
