@@ -1,7 +1,7 @@
 /**
  * The import rules of ARCHITECTURE.md, enforced by `npm run lint` (and so by CI).
  */
-const libs = ['kernel', 'config', 'database', 'directory', 'interchange', 'matching', 'auth', 'testing'];
+const libs = ['kernel', 'config', 'database', 'directory', 'interchange', 'matching', 'auth', 'upkeep', 'testing'];
 
 module.exports = {
   forbidden: [
@@ -39,7 +39,7 @@ module.exports = {
     {
       name: 'domain-libs-know-no-graphql-or-http',
       severity: 'error',
-      from: { path: '^libs/(kernel|directory|matching|interchange|database|config)/' },
+      from: { path: '^libs/(kernel|directory|matching|interchange|database|config|upkeep)/' },
       to: { path: 'node_modules/(@nestjs/graphql|@nestjs/apollo|@apollo/|graphql/|express/|@nestjs/platform-express)' },
     },
     {

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 const lib = (name: string) => fileURLToPath(new URL(`./libs/${name}/src/index.ts`, import.meta.url));
 const alias = Object.fromEntries(
-  ['kernel', 'config', 'database', 'directory', 'interchange', 'matching', 'auth', 'testing'].map((n) => [`@kakehashi/${n}`, lib(n)]),
+  ['kernel', 'config', 'database', 'directory', 'interchange', 'matching', 'auth', 'upkeep', 'testing'].map((n) => [`@kakehashi/${n}`, lib(n)]),
 );
 
 /**

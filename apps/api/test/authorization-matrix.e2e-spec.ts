@@ -205,6 +205,11 @@ const MATRIX: Record<string, { allowed: ActorName[]; prepare: (actor: ActorName)
   ...matchingMatrixRows({ ds: () => ds, A: () => A, SIGNED_IN, EDITOR_OF_A }),
 };
 
+/** Reads only coordinators (and administrators) may make, each with one valid call. */
+const COORDINATOR_READS: Record<string, Operation> = {
+  upkeep: { query: '{ upkeep { asOf expiredNeeds { totalCount items(first: 5) { key fixers { email } } } } }' },
+};
+
 /** A digest of every row of every table, in one statement: equal digests, nothing changed. */
 let fingerprintSql: string | undefined;
 async function fingerprint(): Promise<string> {
@@ -263,6 +268,21 @@ describe('authorization matrix', () => {
     }
     expect(actual).toEqual(expected);
     expect(changedByRefusal).toEqual([]);
+  });
+
+  it('answers coordinator-only reads to coordinators and administrators only', async () => {
+    const expected: Record<string, Record<ActorName, string>> = {};
+    const actual: Record<string, Record<ActorName, string>> = {};
+    for (const [read, op] of Object.entries(COORDINATOR_READS)) {
+      expected[read] = {} as Record<ActorName, string>;
+      actual[read] = {} as Record<ActorName, string>;
+      for (const actor of ACTORS) {
+        expected[read][actor] = COORDINATORS.includes(actor) ? 'allowed' : actor === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+        const res = await api.gql(op.query, op.variables, token[actor]);
+        actual[read][actor] = res.errors ? String(res.errors[0]!.extensions?.code) : 'allowed';
+      }
+    }
+    expect(actual).toEqual(expected);
   });
 
   it('stops an editor from moving records out of or into municipalities they do not edit', async () => {

@@ -13,9 +13,15 @@ function readmeOperations(): string[] {
   return blocks.flatMap((block) => block.split(/\n(?=\{|query|mutation)/).map((op) => op.trim()).filter(Boolean));
 }
 
+/** An example whose first line says so runs as the documented demo coordinator. */
+const AS_COORDINATOR = /^\s*# as a coordinator/m;
+
 let api: TestApi;
+let coordinator: string;
 beforeAll(async () => {
   api = await startTestApi({ SAMPLE_DATA: 'on' });
+  const res = await api.gql<{ login: { accessToken: string } }>('mutation { login(input: { email: "coordinator@demo.kakehashi.example", password: "jica-demo-coordinator" }) { accessToken } }');
+  coordinator = res.data!.login.accessToken;
 });
 afterAll(() => api?.close());
 
@@ -26,7 +32,7 @@ describe('README examples against the sample directory', () => {
     const queries = operations.filter((op) => !op.startsWith('mutation'));
     expect(queries.length).toBeGreaterThanOrEqual(5);
     for (const op of queries) {
-      const res = await api.gql(op);
+      const res = await api.gql(op, {}, AS_COORDINATOR.test(op) ? coordinator : undefined);
       expect(res.errors, op).toBeUndefined();
       expect(Object.values(res.data ?? {}).every((v) => v !== null), op).toBe(true);
     }

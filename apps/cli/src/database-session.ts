@@ -4,9 +4,10 @@ import { ConfigModule } from '@kakehashi/config';
 import { DatabaseModule } from '@kakehashi/database';
 import { InterchangeModule } from '@kakehashi/interchange';
 import { MatchingModule } from '@kakehashi/matching';
+import { UpkeepModule } from '@kakehashi/upkeep';
 
 /** What a command needs from the database: config (logs on stderr: stdout is the report), the pool, the services. */
-@Module({ imports: [ConfigModule.forRoot({ logDestination: 2 }), DatabaseModule, InterchangeModule, MatchingModule] })
+@Module({ imports: [ConfigModule.forRoot({ logDestination: 2 }), DatabaseModule, InterchangeModule, MatchingModule, UpkeepModule] })
 export class CliWorkModule {}
 
 /**

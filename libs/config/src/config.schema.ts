@@ -84,6 +84,16 @@ export const CONFIG_VARIABLES = {
     description: 'Months without a confirmation after which a record reads as STALE and joins the upkeep list (more than FRESHNESS_AGING_MONTHS).',
     sensitive: false,
   },
+  UPKEEP_EXPIRING_DAYS: {
+    schema: z.coerce.number().int().min(1).max(365).default(30),
+    description: 'The upkeep list shows open needs that expire within this many days.',
+    sensitive: false,
+  },
+  INTRODUCTION_OVERDUE_DAYS: {
+    schema: z.coerce.number().int().min(1).max(365).default(30),
+    description: 'An introduction unanswered for this many days is overdue (flagged, and on the upkeep list).',
+    sensitive: false,
+  },
   DB_POOL_SIZE: { schema: z.coerce.number().int().min(1).max(100).default(10), description: 'Connections in the database pool.', sensitive: false },
   DB_STATEMENT_TIMEOUT_MS: {
     schema: z.coerce.number().int().min(100).max(600000).default(15000),

@@ -9,7 +9,15 @@ export const CLOCK = Symbol('CLOCK');
 export type Clock = () => Date;
 
 /** The settings the calendar reads (all optional: defaults apply). */
-export type CalendarConfig = Partial<Pick<AppConfig, 'TIME_ZONE' | 'FRESHNESS_AGING_MONTHS' | 'FRESHNESS_STALE_MONTHS'>>;
+export type CalendarConfig = Partial<Pick<AppConfig, 'TIME_ZONE' | 'FRESHNESS_AGING_MONTHS' | 'FRESHNESS_STALE_MONTHS' | 'UPKEEP_EXPIRING_DAYS' | 'INTRODUCTION_OVERDUE_DAYS'>>;
+
+/** What the upkeep list chases, in days (config UPKEEP_EXPIRING_DAYS, INTRODUCTION_OVERDUE_DAYS; 30 each). */
+export interface UpkeepPolicy {
+  /** Open needs expiring within this many days. */
+  expiringDays: number;
+  /** Introductions unanswered for this many days. */
+  introductionDays: number;
+}
 
 /**
  * "Today" in the configured time zone (TIME_ZONE, default Asia/Tokyo): the one day every
@@ -23,6 +31,7 @@ export type CalendarConfig = Partial<Pick<AppConfig, 'TIME_ZONE' | 'FRESHNESS_AG
 export class CalendarService {
   readonly timeZone: string;
   readonly freshnessPolicy: FreshnessPolicy;
+  readonly upkeepPolicy: UpkeepPolicy;
   private readonly clock: Clock;
 
   constructor(@Optional() @Inject(APP_CONFIG) config?: CalendarConfig | null, @Optional() @Inject(CLOCK) clock?: Clock | null) {
@@ -31,6 +40,7 @@ export class CalendarService {
       agingMonths: config?.FRESHNESS_AGING_MONTHS ?? DEFAULT_FRESHNESS_POLICY.agingMonths,
       staleMonths: config?.FRESHNESS_STALE_MONTHS ?? DEFAULT_FRESHNESS_POLICY.staleMonths,
     });
+    this.upkeepPolicy = Object.freeze({ expiringDays: config?.UPKEEP_EXPIRING_DAYS ?? 30, introductionDays: config?.INTRODUCTION_OVERDUE_DAYS ?? 30 });
     this.clock = clock ?? (() => new Date());
   }
 
