@@ -4,6 +4,15 @@ import { AuditLog1764374400002 } from './1764374400002-audit-log';
 import { Matching1764374400010 } from './1764374400010-matching';
 import { Accounts1764374400020 } from './1764374400020-accounts';
 import { Freshness1764374400100 } from './1764374400100-freshness';
+import { DismissalAuthority1764374400400 } from './1764374400400-dismissal-authority';
 
 /** Every migration, in order. An explicit list: a glob silently skips a file that fails to build. */
-export const MIGRATIONS = [InitialSchema1764374400000, SeedTopics1764374400001, AuditLog1764374400002, Matching1764374400010, Accounts1764374400020, Freshness1764374400100];
+export const MIGRATIONS = [
+  InitialSchema1764374400000,
+  SeedTopics1764374400001,
+  AuditLog1764374400002,
+  Matching1764374400010,
+  Accounts1764374400020,
+  Freshness1764374400100,
+  DismissalAuthority1764374400400,
+];

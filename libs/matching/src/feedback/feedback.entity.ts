@@ -42,6 +42,10 @@ export class DismissalEntity {
   @Column({ type: 'text', nullable: true })
   note: string | null;
 
+  /** Made by the need's (or subject's) own municipality or a coordinator: it moves the ranking for others too. */
+  @Column({ name: 'counts_for_others', type: 'boolean', default: false })
+  countsForOthers: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

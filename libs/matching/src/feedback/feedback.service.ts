@@ -35,8 +35,8 @@ export interface IntroductionFilter {
 const MAX_INTRODUCTIONS = 200;
 
 /**
- * Feedback on suggestions: dismissals (the candidate stops appearing for that actor, and counts
- * against it for others) and introductions (requested by one side, accepted or declined by the
+ * Feedback on suggestions: dismissals (the candidate stops appearing for that actor; it counts
+ * against it for others only when made by the need's own municipality or a coordinator) and introductions (requested by one side, accepted or declined by the
  * other; acceptance proposes a partnership). Acceptances and declines feed the ranking.
  */
 @Injectable()
@@ -54,14 +54,17 @@ export class FeedbackService {
       const scope = await this.scope(tx, input);
       const candidate = await this.municipality(tx, input.candidateKey, 'candidateKey');
       const actorId = tx.actor!.id;
+      // Anyone may hide a suggestion from their own list; only the need's (or subject's) own
+      // municipality or a coordinator moves it for everyone else — a rival cannot.
+      const countsForOthers = (await this.access.canEdit(tx, [scope.requesterId])).has(scope.requesterId);
       await this.db.manager(tx).query(
-        `INSERT INTO match_dismissal (actor_id, list, need_id, subject_id, candidate_id, reason, note)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (actor_id, list, coalesce(need_id, subject_id), candidate_id) DO UPDATE SET reason = EXCLUDED.reason, note = EXCLUDED.note`,
-        [actorId, input.list, scope.needId, scope.subjectId, candidate.id, input.reason, input.note ?? null],
+        `INSERT INTO match_dismissal (actor_id, list, need_id, subject_id, candidate_id, reason, note, counts_for_others)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (actor_id, list, coalesce(need_id, subject_id), candidate_id) DO UPDATE SET reason = EXCLUDED.reason, note = EXCLUDED.note, counts_for_others = EXCLUDED.counts_for_others`,
+        [actorId, input.list, scope.needId, scope.subjectId, candidate.id, input.reason, input.note ?? null, countsForOthers],
       );
       const row = await this.db.getRepository(tx, DismissalEntity).findOneByOrFail({ actorId, list: input.list, candidateId: candidate.id, ...(scope.needId ? { needId: scope.needId } : { subjectId: scope.subjectId! }) });
-      await this.audit.record(tx, { action: 'dismiss', entity: 'suggestion', key: `${input.list}:${scope.key}:${candidate.key}`, after: { reason: input.reason, note: input.note ?? null } });
+      await this.audit.record(tx, { action: 'dismiss', entity: 'suggestion', key: `${input.list}:${scope.key}:${candidate.key}`, after: { reason: input.reason, note: input.note ?? null, countsForOthers } });
       return row;
     });
   }

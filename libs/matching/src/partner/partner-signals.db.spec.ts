@@ -133,7 +133,7 @@ describe('each partner signal moves the ranking the right way', () => {
     {
       kind: 'DISMISSED',
       mismatch: true,
-      give: (s) => ds.query(`INSERT INTO match_dismissal (actor_id, list, need_id, candidate_id, reason) VALUES ('someone-else', 'PARTNER', $1, $2, 'NOT_RELEVANT')`, [s.need.id, s.a.id]),
+      give: (s) => ds.query(`INSERT INTO match_dismissal (actor_id, list, need_id, candidate_id, reason, counts_for_others) VALUES ('a-coordinator', 'PARTNER', $1, $2, 'NOT_RELEVANT', true)`, [s.need.id, s.a.id]),
     },
     { kind: 'SCHEME_ELIGIBILITY', mismatch: true, give: (s) => ds.query(`UPDATE municipality SET kind = 'UTILITY' WHERE id = $1`, [s.a.id]) },
     { kind: 'NO_COMMON_LANGUAGE', mismatch: true, give: (s) => ds.query(`UPDATE municipality SET languages = '{ja}' WHERE id = $1`, [s.a.id]) },
