@@ -22,7 +22,7 @@ const ROUNDS = Number(args.rounds);
 const QUERIES = Number(args.queries);
 
 const { TransactionalConnection } = lib('database');
-const { TaxonomyService } = lib('directory');
+const { CalendarService, TaxonomyService } = lib('directory');
 const { systemContext } = lib('kernel');
 const { FactsQueryService, MATCHING_ENTITIES, MentorSuggestionService, PartnerSuggestionService, PeerSuggestionService, ProfileQueryService } = lib('matching');
 
@@ -102,7 +102,7 @@ async function measure(adminUrl, n) {
     );
     const conn = new TransactionalConnection(db.dataSource);
     const taxonomy = new TaxonomyService(conn);
-    const facts = new FactsQueryService(conn, taxonomy);
+    const facts = new FactsQueryService(conn, taxonomy, new CalendarService());
     const profiles = new ProfileQueryService(conn, facts);
     const partners = new PartnerSuggestionService(facts);
     const peers = new PeerSuggestionService(facts, profiles);

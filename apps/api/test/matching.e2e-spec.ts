@@ -51,6 +51,18 @@ describe('suggestion queries over HTTP (public)', () => {
     expect([...list].sort((a, b) => b.score - a.score)).toEqual(list);
   });
 
+  it('names every record a reason rests on by kind, key and title, so a client can link it; reasons add up to the score', async () => {
+    const res = await api.gql<{ partnerSuggestions: { score: number; reasons: { weight: number; records: { kind: string; key: string; title: string | null; type: string }[] }[] }[] }>(
+      `{ partnerSuggestions(needKey: "makassar-dma", first: 5) { score reasons { weight records { kind key title type } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    for (const s of res.data!.partnerSuggestions) {
+      expect(s.reasons.reduce((sum, r) => sum + r.weight, 0)).toBeCloseTo(s.score, 2);
+      for (const r of s.reasons) for (const rec of r.records) expect(rec).toMatchObject({ kind: rec.type, key: expect.stringMatching(/\S/) });
+    }
+    expect(res.data!.partnerSuggestions.flatMap((s) => s.reasons.flatMap((r) => r.records)).some((r) => r.kind === 'PARTNERSHIP' && r.title)).toBe(true);
+  });
+
   it('costs the same number of SQL statements whatever `first` is', async () => {
     const cost = async (first: number) => {
       const before = QueryLog.statements;
@@ -110,6 +122,44 @@ describe('pairingPlan over HTTP (coordinators)', () => {
     expect(plan.pairs.every((p) => p.need.key === p.needKey)).toBe(true);
     expect(plan.totalScore).toBeGreaterThanOrEqual(plan.greedy.totalScore);
     for (const p of plan.providers) expect(p.assigned).toBeLessThanOrEqual(p.remaining);
+  });
+});
+
+describe('feedback that cannot be gamed (an outside client over HTTP)', () => {
+  const tokyoOn = async (t?: string) =>
+    (await api.gql<{ partnerSuggestions: { municipality: { key: string }; score: number; mismatches: { kind: string }[] }[] }>(`{ partnerSuggestions(needKey: "dhaka-dma", first: 30) { municipality { key } score mismatches { kind } } }`, {}, t)).data!.partnerSuggestions.find(
+      (s) => s.municipality.key === 'tokyo',
+    );
+  const dismiss = (t: string) => api.gql(`mutation { dismissSuggestion(input: { list: PARTNER, needKey: "dhaka-dma", candidateKey: "tokyo", reason: NOT_RELEVANT }) { id } }`, {}, t);
+
+  it('a rival editor’s dismissal hides the candidate for that editor only; only the need’s own municipality or a coordinator moves it for others', async () => {
+    const before = (await tokyoOn())!;
+    expect(before).toBeDefined();
+    expect((await dismiss(token['nagoya']!)).errors).toBeUndefined(); // Nagoya's editor, on Dhaka's need
+    expect(await tokyoOn(token['nagoya'])).toBeUndefined();
+    const afterRival = (await tokyoOn())!;
+    expect(afterRival.score).toBe(before.score);
+    expect(afterRival.mismatches.map((m) => m.kind)).not.toContain('DISMISSED');
+    expect((await dismiss(token['kawasaki']!)).errors).toBeUndefined(); // a second rival changes nothing either
+    expect((await tokyoOn())!.score).toBe(before.score);
+    expect((await dismiss(token['coordinator']!)).errors).toBeUndefined(); // a coordinator's counts
+    const afterCoordinator = (await tokyoOn())!;
+    expect(afterCoordinator.score).toBeLessThan(before.score);
+    expect(afterCoordinator.mismatches.map((m) => m.kind)).toContain('DISMISSED');
+  });
+
+  it('the need’s own municipality’s dismissal moves the ranking for others', async () => {
+    const hamamatsu = async (t?: string) =>
+      (await api.gql<{ partnerSuggestions: { municipality: { key: string }; score: number; mismatches: { kind: string }[] }[] }>(`{ partnerSuggestions(needKey: "makassar-dma", first: 30) { municipality { key } score mismatches { kind } } }`, {}, t)).data!.partnerSuggestions.find(
+        (s) => s.municipality.key === 'hamamatsu',
+      );
+    const before = (await hamamatsu())!;
+    expect(before).toBeDefined();
+    const res = await api.gql(`mutation { dismissSuggestion(input: { list: PARTNER, needKey: "makassar-dma", candidateKey: "hamamatsu", reason: ALREADY_IN_CONTACT }) { id } }`, {}, token['makassar']);
+    expect(res.errors).toBeUndefined();
+    const after = (await hamamatsu())!;
+    expect(after.score).toBeLessThan(before.score);
+    expect(after.mismatches.map((m) => m.kind)).toContain('DISMISSED');
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { AccessService } from '@kakehashi/auth';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
-import { MunicipalityQueryService, PartnershipCommandService, TaxonomyService } from '@kakehashi/directory';
+import { CalendarService, MunicipalityQueryService, PartnershipCommandService, TaxonomyService } from '@kakehashi/directory';
 import { InterchangeImportService, sampleDirectoryPath } from '@kakehashi/interchange';
 import { systemContext, type RequestContext } from '@kakehashi/kernel';
 import { createTestDatabase, type TestDatabase } from '@kakehashi/testing';
@@ -38,7 +38,7 @@ export async function createMatchingHarness(): Promise<MatchingHarness> {
   const taxonomy = new TaxonomyService(conn);
   const audit = new AuditService(conn);
   const access = new AccessService(conn);
-  const facts = new FactsQueryService(conn, taxonomy);
+  const facts = new FactsQueryService(conn, taxonomy, new CalendarService());
   const profiles = new ProfileQueryService(conn, facts);
   const partners = new PartnerSuggestionService(facts);
   const ctx = systemContext('matching-spec');

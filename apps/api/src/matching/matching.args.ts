@@ -30,7 +30,7 @@ export class ConsortiumSuggestionsArgs {
   @IsKey()
   needKey: string;
 
-  @Field(() => Int, { nullable: true, description: 'Most members per consortium, 1–3 (default 3).' })
+  @Field(() => Int, { nullable: true, description: 'Most members per consortium, 2–3 (default 3).' })
   @IsOptional()
   size?: number | null;
 }

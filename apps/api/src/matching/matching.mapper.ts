@@ -1,9 +1,11 @@
-import type { ConsortiumSuggestion, DismissalEntity, IntroductionEntity, MatchReason, PairingPlan, Suggestion } from '@kakehashi/matching';
+import type { ConsortiumAdvice, ConsortiumSuggestion, DismissalEntity, IntroductionEntity, MatchReason, Mentoring, PairingPlan, RecordRef, Suggestion } from '@kakehashi/matching';
 import { toMunicipalityModel } from '../municipality/municipality.mapper';
-import { ConsortiumSuggestionModel, DismissalModel, IntroductionModel, MatchReasonModel, PairingPlanModel, SuggestionModel } from './matching.model';
+import { ConsortiumAdviceModel, ConsortiumSuggestionModel, DismissalModel, MentoringModel, IntroductionModel, MatchReasonModel, PairingPlanModel, type RecordRefModel, SuggestionModel } from './matching.model';
+
+const toRecordRef = (x: RecordRef): RecordRefModel => ({ kind: x.type, type: x.type, key: x.key, title: x.label ?? null, label: x.label ?? null });
 
 export function toReasonModel(r: MatchReason): MatchReasonModel {
-  return Object.assign(new MatchReasonModel(), { ...r, records: r.records.map((x) => ({ type: x.type, key: x.key, label: x.label ?? null })) });
+  return Object.assign(new MatchReasonModel(), { ...r, records: r.records.map(toRecordRef) });
 }
 
 export function toSuggestionModel(s: Suggestion): SuggestionModel {
@@ -12,7 +14,7 @@ export function toSuggestionModel(s: Suggestion): SuggestionModel {
     score: s.score,
     reasons: s.reasons.map(toReasonModel),
     mismatches: s.mismatches.map(toReasonModel),
-    pathway: (s.pathway ?? []).map((p) => ({ ...p, records: p.records.map((x) => ({ type: x.type, key: x.key, label: x.label ?? null })) })),
+    pathway: (s.pathway ?? []).map((p) => ({ ...p, records: p.records.map(toRecordRef) })),
   });
 }
 
@@ -22,6 +24,20 @@ export function toConsortiumModel(c: ConsortiumSuggestion): ConsortiumSuggestion
     members: c.members.map((m) => ({ ...m, municipality: toMunicipalityModel(m.municipality) })),
     reasons: c.reasons.map(toReasonModel),
     mismatches: c.mismatches.map(toReasonModel),
+  });
+}
+
+export function toConsortiumAdviceModel(a: ConsortiumAdvice): ConsortiumAdviceModel {
+  return Object.assign(new ConsortiumAdviceModel(), { needed: a.needed, reason: a.reason, reasonJa: a.reasonJa, suggestions: a.suggestions.map(toConsortiumModel) });
+}
+
+export function toMentoringModel(m: Mentoring): MentoringModel {
+  return Object.assign(new MentoringModel(), {
+    eligible: m.eligible,
+    reason: m.reason,
+    reasonJa: m.reasonJa,
+    mentors: m.mentors.map(toSuggestionModel),
+    facilitators: m.facilitators.map(toMunicipalityModel),
   });
 }
 
@@ -36,10 +52,13 @@ export function toPairingPlanModel(p: PairingPlan): PairingPlanModel {
       needKey: x.need.key,
       municipality: toMunicipalityModel(x.municipality),
       score: x.score,
+      suggestionScore: x.suggestionScore,
+      scoreBasis: x.scoreBasis,
+      scoreBasisJa: x.scoreBasisJa,
       reasons: x.reasons.map(toReasonModel),
       mismatches: x.mismatches.map(toReasonModel),
     })),
-    unassigned: p.unassigned.map((u) => ({ needId: u.need.id, needKey: u.need.key, reason: u.reason, reasonJa: u.reasonJa })),
+    unassigned: p.unassigned.map((u) => ({ needId: u.need.id, needKey: u.need.key, code: u.code, reason: u.reason, reasonJa: u.reasonJa })),
     providers: p.providers.map((x) => ({ municipality: toMunicipalityModel(x.municipality), remaining: x.remaining, assigned: x.assigned })),
   });
 }

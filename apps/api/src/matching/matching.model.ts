@@ -2,15 +2,21 @@ import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { MunicipalityModel } from '../municipality/municipality.model';
 import { DeclineReason, IntroductionStatus, MatchList, PathwayStepKind, RecordType } from './matching.enums';
 
-@ObjectType('RecordRef', { description: 'A record a reason rests on. Expertise keys are `municipality:topic`.' })
+@ObjectType('RecordRef', { description: 'A record a reason rests on, by kind and key (enough for a client to link it). Expertise keys are `municipality:topic`.' })
 export class RecordRefModel {
-  @Field(() => RecordType)
-  type: RecordType;
+  @Field(() => RecordType, { description: 'The kind of record (same as `type`).' })
+  kind: RecordType;
 
   @Field()
   key: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The record’s title or name (same as `label`).' })
+  title: string | null;
+
+  @Field(() => RecordType, { description: 'Kept for existing clients; prefer `kind`.' })
+  type: RecordType;
+
+  @Field(() => String, { nullable: true, description: 'Kept for existing clients; prefer `title`.' })
   label: string | null;
 }
 
@@ -113,6 +119,39 @@ export class ConsortiumSuggestionModel {
   mismatches: MatchReasonModel[];
 }
 
+@ObjectType('ConsortiumAdvice', { description: 'Whether a need calls for a consortium, why, and the consortia suggested (two or three members each).' })
+export class ConsortiumAdviceModel {
+  @Field({ description: 'False for a need on a single topic: one partner can cover it.' })
+  needed: boolean;
+
+  @Field()
+  reason: string;
+
+  @Field()
+  reasonJa: string;
+
+  @Field(() => [ConsortiumSuggestionModel])
+  suggestions: ConsortiumSuggestionModel[];
+}
+
+@ObjectType('Mentoring', { description: 'Who mentoring is for and, for a newcomer, its mentors; for anyone else why there are none. Agencies facilitate.' })
+export class MentoringModel {
+  @Field({ description: 'True for a Japanese municipality new to overseas work.' })
+  eligible: boolean;
+
+  @Field({ description: 'Who mentoring is for, and where this municipality stands.' })
+  reason: string;
+
+  @Field()
+  reasonJa: string;
+
+  @Field(() => [SuggestionModel], { description: 'Mentors nearby, best first, each with its pathway (empty when not eligible).' })
+  mentors: SuggestionModel[];
+
+  @Field(() => [MunicipalityModel], { description: 'The nearest agencies (JICA domestic offices): facilitators, not mentors.' })
+  facilitators: MunicipalityModel[];
+}
+
 @ObjectType('PlannedPair')
 export class PlannedPairModel {
   needId: string;
@@ -123,8 +162,17 @@ export class PlannedPairModel {
   @Field(() => MunicipalityModel, { description: 'The provider.' })
   municipality: MunicipalityModel;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The pair’s score in this plan (capacity is a hard limit here, not a penalty).' })
   score: number;
+
+  @Field(() => Float, { description: 'The same pair’s score in partnerSuggestions and consortiumSuggestions.' })
+  suggestionScore: number;
+
+  @Field({ description: 'Why the plan’s score and the suggestion score differ, or that they do not.' })
+  scoreBasis: string;
+
+  @Field()
+  scoreBasisJa: string;
 
   @Field(() => [MatchReasonModel])
   reasons: MatchReasonModel[];
@@ -139,6 +187,9 @@ export class UnassignedNeedModel {
 
   @Field()
   needKey: string;
+
+  @Field({ description: 'Why it was left out: EXPIRED, NOT_OPEN, NO_CANDIDATE, AT_CAPACITY or ASSIGNED_ELSEWHERE.' })
+  code: string;
 
   @Field()
   reason: string;

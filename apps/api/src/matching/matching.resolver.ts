@@ -9,8 +9,8 @@ import { toNeedModel } from '../need/need.mapper';
 import { NeedModel } from '../need/need.model';
 import { ConsortiumSuggestionsArgs, MunicipalitySuggestionsArgs, PartnerSuggestionsArgs } from './matching.args';
 import { PairingPlanInput } from './matching.input';
-import { toConsortiumModel, toPairingPlanModel, toSuggestionModel } from './matching.mapper';
-import { ConsortiumSuggestionModel, PairingPlanModel, PlannedPairModel, SuggestionModel, UnassignedNeedModel } from './matching.model';
+import { toConsortiumAdviceModel, toConsortiumModel, toMentoringModel, toPairingPlanModel, toSuggestionModel } from './matching.mapper';
+import { ConsortiumAdviceModel, ConsortiumSuggestionModel, MentoringModel, PairingPlanModel, PlannedPairModel, SuggestionModel, UnassignedNeedModel } from './matching.model';
 
 @Resolver(() => SuggestionModel)
 export class MatchingResolver {
@@ -38,6 +38,18 @@ export class MatchingResolver {
   @Query(() => [SuggestionModel], { description: 'For newcomers: experienced municipalities nearby, each with a staged first-steps pathway.' })
   async mentorSuggestions(@Ctx() ctx: RequestContext, @Args() args: MunicipalitySuggestionsArgs): Promise<SuggestionModel[]> {
     return (await this.mentors.mentorSuggestions(ctx, args.municipalityKey, args.first)).map(toSuggestionModel);
+  }
+
+  @Public()
+  @Query(() => MentoringModel, { description: 'Who mentoring is for; for a newcomer its mentors nearby (with pathways), for anyone else why there are none; the agencies that facilitate.' })
+  async mentoring(@Ctx() ctx: RequestContext, @Args() args: MunicipalitySuggestionsArgs): Promise<MentoringModel> {
+    return toMentoringModel(await this.mentors.mentoring(ctx, args.municipalityKey, args.first));
+  }
+
+  @Public()
+  @Query(() => ConsortiumAdviceModel, { description: 'Whether the need calls for a consortium (not for a single topic), why, and consortia of two or three members.' })
+  async consortium(@Ctx() ctx: RequestContext, @Args() args: ConsortiumSuggestionsArgs): Promise<ConsortiumAdviceModel> {
+    return toConsortiumAdviceModel(await this.consortia.consortium(ctx, args.needKey, args.size));
   }
 
   @Public()

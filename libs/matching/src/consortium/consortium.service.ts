@@ -27,7 +27,16 @@ export interface ConsortiumSuggestion {
   mismatches: MatchReason[];
 }
 
+/** Whether a need calls for a consortium at all, why, and the consortia suggested. */
+export interface ConsortiumAdvice {
+  needed: boolean;
+  reason: string;
+  reasonJa: string;
+  suggestions: ConsortiumSuggestion[];
+}
+
 export const MAX_CONSORTIUM = 3;
+export const MIN_CONSORTIUM = 2;
 const SUGGESTED_CONSORTIA = 5;
 
 const reason = (kind: ReasonKind, weight: number, detail: string, detailJa: string, records: RecordRef[]): MatchReason => ({
@@ -48,13 +57,38 @@ export class ConsortiumService {
   ) {}
 
   async consortiumSuggestions(ctx: RequestContext, needKey: string, size?: number | null): Promise<ConsortiumSuggestion[]> {
-    const max = sizeArg('size', size, MAX_CONSORTIUM, MAX_CONSORTIUM);
+    return (await this.consortium(ctx, needKey, size)).suggestions;
+  }
+
+  /**
+   * Consortia of two or three municipalities that together cover a need's topics — or, for a need
+   * on a single topic, the answer that one partner is enough (partnerSuggestions lists them).
+   */
+  async consortium(ctx: RequestContext, needKey: string, size?: number | null): Promise<ConsortiumAdvice> {
+    const max = sizeArg('size', size, MAX_CONSORTIUM, MAX_CONSORTIUM, MIN_CONSORTIUM);
     const [need] = await this.facts.needsByKey(ctx, [needKey]);
+    if (need!.topicKeys.length < 2) {
+      return {
+        needed: false,
+        reason: 'A consortium is not needed: the need names a single topic, so one partner can cover it (see partnerSuggestions)',
+        reasonJa: '共同実施体は不要：依頼の分野が一つのため、一団体で対応できる（partnerSuggestionsを参照）',
+        suggestions: [],
+      };
+    }
     const tax = await this.facts.taxonomy(ctx);
-    // Per-topic specialists matter here, not only the best all-rounders: score a wide pool.
-    const scored = await this.partners.score(ctx, tax, need!, { first: CONSORTIUM_POOL * 2, needId: need!.id, pool: 120 });
+    // Per-topic specialists matter here, not only the best all-rounders: the same candidates and
+    // scores as partnerSuggestions, from a wide list.
+    const scored = await this.partners.score(ctx, tax, need!, { first: CONSORTIUM_POOL * 2, needId: need!.id });
     const candidates: ConsortiumCandidate[] = scored.map(({ facts, card }) => ({ municipality: facts.municipality, coverage: capabilityPerTopic(tax, need!.topicKeys, facts), score: card.score }));
-    return bestConsortia(need!.topicKeys, candidates, max, SUGGESTED_CONSORTIA).map((plan) => this.explain(tax, need!.topicKeys, plan));
+    const suggestions = bestConsortia(need!.topicKeys, candidates, max, SUGGESTED_CONSORTIA).map((plan) => this.explain(tax, need!.topicKeys, plan));
+    return {
+      needed: true,
+      reason: suggestions.length
+        ? `The need spans ${need!.topicKeys.length} topics; these sets of ${MIN_CONSORTIUM}–${max} municipalities cover them together`
+        : `The need spans ${need!.topicKeys.length} topics, but no set of ${MIN_CONSORTIUM}–${max} municipalities in which each covers one of them was found`,
+      reasonJa: suggestions.length ? `依頼は${need!.topicKeys.length}分野にわたる：以下の${MIN_CONSORTIUM}〜${max}団体の組み合わせで対応できる` : `依頼は${need!.topicKeys.length}分野にわたるが、各団体がいずれかの分野を担う組み合わせは見つからなかった`,
+      suggestions,
+    };
   }
 
   private explain(tax: Taxonomy, topics: readonly string[], plan: ConsortiumPlan): ConsortiumSuggestion {
@@ -76,8 +110,8 @@ export class ConsortiumService {
       reason(
         'NEIGHBOUR',
         w.neighbourliness * plan.neighbourliness,
-        members.length > 1 ? `Closeness of the members: ${Math.round(plan.neighbourliness * 100)}%` : 'A single municipality: nothing to coordinate',
-        members.length > 1 ? `構成団体の近さ：${Math.round(plan.neighbourliness * 100)}%` : '単独で対応可能',
+        `Closeness of the members: ${Math.round(plan.neighbourliness * 100)}%`,
+        `構成団体の近さ：${Math.round(plan.neighbourliness * 100)}%`,
         members.map((m) => ({ type: 'MUNICIPALITY' as const, key: m.municipality.key, label: m.municipality.name })),
       ),
       reason(

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
-import { TaxonomyService } from '@kakehashi/directory';
+import { CalendarService, TaxonomyService } from '@kakehashi/directory';
 import { InterchangeImportService, sampleDirectoryPath } from '@kakehashi/interchange';
 import { systemContext, type RequestContext } from '@kakehashi/kernel';
 import { createTestDatabase, type TestDatabase } from '@kakehashi/testing';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   const taxonomy = new TaxonomyService(conn);
   importer = new InterchangeImportService(conn, taxonomy, new AuditService(conn));
   await importer.importText(ctx, readFileSync(sampleDirectoryPath(), 'utf8'));
-  const facts = new FactsQueryService(conn, taxonomy);
+  const facts = new FactsQueryService(conn, taxonomy, new CalendarService());
   evaluation = new EvaluationService(conn, facts, new PartnerSuggestionService(facts));
   const before = await counts();
   report = await evaluation.run(ctx, { load });

@@ -253,7 +253,8 @@ export class EvaluationService {
     );
     const [partner] = [...(await this.facts.municipalities(tx, await this.idsOf(tx, [historyPartnerKey(c.recipientKey)]))).values()];
     const need = postedNeed(tax, c, partner!);
-    const { prepared, candidates } = await this.partners.prepare(tx, tax, need, null, POOL, currentYear());
+    // History is judged as it stood: the evaluation's own freshly written records are not "confirmed" by anyone.
+    const { prepared, candidates } = await this.partners.prepare(tx, tax, need, null, POOL, currentYear(), false);
     const run = this.rank(tax, prepared, candidates, (k) => historyKey(k));
     const seen = history.partnerships.filter((p) => p.key !== c.partnershipKey).map((p): SeenPartnership => ({ providers: [p.provider], partner: p.partner, country: p.country, topics: p.topics }));
     const posted = { partner: c.recipientKey, country: partner!.country, topics: c.topics };
@@ -314,7 +315,7 @@ export class EvaluationService {
     }
     const [recipient] = [...(await this.facts.municipalities(tx, await this.idsOf(tx, [c.recipientKey]))).values()];
     const need = postedNeed(tax, c, recipient!);
-    const { prepared, candidates } = await this.partners.prepare(tx, tax, need, null, POOL, asOf ? c.startYear! : currentYear());
+    const { prepared, candidates } = await this.partners.prepare(tx, tax, need, null, POOL, asOf ? c.startYear! : currentYear(), !asOf);
     const run = this.rank(tax, prepared, candidates);
     run.lists[DECLARED_TOPIC] = rankPartners(tax, prepared, candidates, TOPIC_ONLY, LIST_LENGTH).map((s) => ({ key: s.facts.municipality.key, score: s.card.score }));
     const seen = await this.seenPartnerships(tx);

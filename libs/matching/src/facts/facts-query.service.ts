@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '@kakehashi/database';
-import { MunicipalityEntity, TaxonomyService } from '@kakehashi/directory';
+import { CalendarService, isExpired, MunicipalityEntity, NeedStatusSql, TaxonomyService } from '@kakehashi/directory';
 import type { RequestContext } from '@kakehashi/kernel';
 import { In } from 'typeorm';
 import { MatchingErrors } from '../matching.errors';
@@ -20,9 +20,12 @@ import { Taxonomy } from '../scoring/taxonomy';
 /** A need row with its topics, as the matcher reads it. */
 export interface NeedRow extends NeedFacts {
   id: string;
+  /** The recorded status (OPEN, MATCHED, CLOSED). */
   status: string;
   priority: string | null;
   expiresOn: string | null;
+  /** An OPEN need past its last day (`expiresOn`) on the day it was read: it reads as EXPIRED. */
+  expired: boolean;
 }
 
 export interface CandidateQuery {
@@ -134,7 +137,19 @@ export class FactsQueryService {
   constructor(
     private readonly db: TransactionalConnection,
     private readonly taxonomyService: TaxonomyService,
+    private readonly calendar: CalendarService,
   ) {}
+
+  /** Today (YYYY-MM-DD) in the configured time zone: the day needs expire on. */
+  today(): string {
+    return this.calendar.today();
+  }
+
+  /** How fresh a profile confirmed on a day is, judged on today (read once) by the configured policy. */
+  freshness(): (lastConfirmedOn: string) => string {
+    const today = this.today();
+    return (d) => this.calendar.freshness(d, today);
+  }
 
   private q<T = Row>(ctx: RequestContext, sql: string, params: unknown[]): Promise<T[]> {
     return this.db.manager(ctx).query(sql, params) as Promise<T[]>;
@@ -178,6 +193,7 @@ export class FactsQueryService {
     );
     const munis = await this.municipalities(ctx, [...new Set(rows.map((r) => r['municipality_id'] as string))]);
     const byKey = new Map(rows.map((r) => [r['key'] as string, r]));
+    const today = this.today();
     return keys.map((key) => {
       const r = byKey.get(key);
       if (!r) throw MatchingErrors.needNotFound(key);
@@ -191,18 +207,22 @@ export class FactsQueryService {
         status: r['status'] as string,
         priority: r['priority'] as string | null,
         expiresOn: r['expires_on'] as string | null,
+        expired: isExpired({ status: r['status'] as string, expiresOn: r['expires_on'] as string | null }, today),
         municipality: munis.get(r['municipality_id'] as string)!,
       };
     });
   }
 
-  /** Keys of open, unexpired needs, most urgent first (then by key). */
-  async openNeedKeys(ctx: RequestContext, limit: number): Promise<string[]> {
+  /**
+   * Keys of the needs recorded as OPEN — those that read OPEN and those past their last day, which
+   * read EXPIRED (a plan lists them as left out, with the reason) — most urgent first, then by key.
+   */
+  async recordedOpenNeedKeys(ctx: RequestContext, limit: number): Promise<string[]> {
     const rows = await this.q<{ key: string }>(
       ctx,
-      `SELECT key FROM need WHERE status = 'OPEN' AND (expires_on IS NULL OR expires_on >= current_date)
-        ORDER BY CASE priority WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 WHEN 'LOW' THEN 2 ELSE 3 END, key LIMIT $1`,
-      [limit],
+      `SELECT n.key FROM need n WHERE n.status = 'OPEN'
+        ORDER BY ${NeedStatusSql.is('n', 'EXPIRED', '$2')}, CASE n.priority WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 WHEN 'LOW' THEN 2 ELSE 3 END, n.key LIMIT $1`,
+      [limit, this.today()],
     );
     return rows.map((r) => r.key);
   }
@@ -324,7 +344,8 @@ export class FactsQueryService {
 
   /**
    * Introductions answered by each candidate, and dismissals of it for `needId` by actors other
-   * than `actorId` — in one statement.
+   * than `actorId` that count for others (made by the need's own municipality or a coordinator) —
+   * in one statement.
    */
   async feedback(ctx: RequestContext, ids: readonly string[], needId: string | null, actorId: string | null): Promise<Map<string, FeedbackFacts>> {
     const rows = await this.q<Row>(
@@ -333,8 +354,8 @@ export class FactsQueryService {
               (SELECT count(*) FROM introduction i WHERE i.candidate_id = c.id AND i.status = 'ACCEPTED')::int AS accepted,
               (SELECT count(*) FROM introduction i WHERE i.candidate_id = c.id AND i.status = 'DECLINED')::int AS declined,
               (SELECT count(*) FROM introduction i WHERE i.candidate_id = c.id AND i.status = 'REQUESTED')::int AS pending,
-              (SELECT count(DISTINCT d.actor_id) FROM match_dismissal d WHERE d.need_id = $2 AND d.candidate_id = c.id AND d.actor_id IS DISTINCT FROM $3)::int AS dismissed,
-              ARRAY(SELECT DISTINCT d.reason::text FROM match_dismissal d WHERE d.need_id = $2 AND d.candidate_id = c.id AND d.actor_id IS DISTINCT FROM $3) AS reasons
+              (SELECT count(DISTINCT d.actor_id) FROM match_dismissal d WHERE d.need_id = $2 AND d.candidate_id = c.id AND d.counts_for_others AND d.actor_id IS DISTINCT FROM $3)::int AS dismissed,
+              ARRAY(SELECT DISTINCT d.reason::text FROM match_dismissal d WHERE d.need_id = $2 AND d.candidate_id = c.id AND d.counts_for_others AND d.actor_id IS DISTINCT FROM $3) AS reasons
          FROM unnest($1::uuid[]) AS c(id)`,
       [[...ids], needId, actorId],
     );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '@kakehashi/database';
-import type { MunicipalityEntity } from '@kakehashi/directory';
+import { NeedStatusSql, type MunicipalityEntity } from '@kakehashi/directory';
 import type { RequestContext } from '@kakehashi/kernel';
 import type { OpenNeedFacts, ProfileFacts } from '../scoring/peer-score';
 import { FactsQueryService } from './facts-query.service';
@@ -33,9 +33,9 @@ export class ProfileQueryService {
     const rows = await this.q<Row>(
       ctx,
       `SELECT n.municipality_id, n.key, n.title, ARRAY(SELECT nt.topic_key FROM need_topic nt WHERE nt.need_id = n.id ORDER BY nt.position) AS topics
-         FROM need n WHERE n.municipality_id = ANY($1::uuid[]) AND n.status = 'OPEN' AND (n.expires_on IS NULL OR n.expires_on >= current_date)
+         FROM need n WHERE n.municipality_id = ANY($1::uuid[]) AND ${NeedStatusSql.is('n', 'OPEN', '$2')}
         ORDER BY n.key`,
-      [[...ids]],
+      [[...ids], this.facts.today()],
     );
     const out = new Map<string, OpenNeedFacts[]>();
     for (const r of rows) {
@@ -163,10 +163,10 @@ export class ProfileQueryService {
       `SELECT n.key, n.title, n.priority, m.country, m.name,
               ARRAY(SELECT nt2.topic_key FROM need_topic nt2 WHERE nt2.need_id = n.id ORDER BY nt2.position) AS topics
          FROM need n JOIN municipality m ON m.id = n.municipality_id
-        WHERE n.status = 'OPEN' AND (n.expires_on IS NULL OR n.expires_on >= current_date) AND m.country <> $2
+        WHERE ${NeedStatusSql.is('n', 'OPEN', '$4')} AND m.country <> $2
           AND EXISTS (SELECT 1 FROM need_topic nt WHERE nt.need_id = n.id AND nt.topic_key = ANY($1::varchar[]))
         ORDER BY n.priority DESC NULLS LAST, n.key LIMIT $3`,
-      [[...topics], notCountry, limit],
+      [[...topics], notCountry, limit, this.facts.today()],
     );
     return rows.map((r) => ({
       key: r['key'] as string,

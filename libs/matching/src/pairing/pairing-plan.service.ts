@@ -3,7 +3,7 @@ import type { MunicipalityEntity } from '@kakehashi/directory';
 import type { RequestContext } from '@kakehashi/kernel';
 import { FactsQueryService, type NeedRow } from '../facts/facts-query.service';
 import { MatchingErrors, sizeArg } from '../matching.errors';
-import { PartnerSuggestionService, type ScoredCandidate } from '../partner/partner-suggestion.service';
+import { PartnerSuggestionService, rankPartners, type ScoredCandidate } from '../partner/partner-suggestion.service';
 import { greedyAssignment, optimalAssignment, type Assignment, type Edge } from '../scoring/assignment';
 import type { ScoringProfile } from '../scoring/combine';
 import { currentLoad } from '../scoring/facts';
@@ -11,7 +11,7 @@ import { PARTNER_PROFILE } from '../scoring/partner-score';
 import type { MatchReason } from '../scoring/reason';
 
 export interface PairingInput {
-  /** The needs to plan for; absent: every open, unexpired need (most urgent first). */
+  /** The needs to plan for; absent: every need recorded as open (most urgent first) — expired ones are listed as left out. */
   needKeys?: readonly string[] | null;
   /** Providers considered per need (1–20, default 10). */
   candidatesPerNeed?: number | null;
@@ -20,13 +20,30 @@ export interface PairingInput {
 export interface PlannedPair {
   need: NeedRow;
   municipality: MunicipalityEntity;
+  /** The pair's score in the plan (capacity a hard limit, not a penalty). */
   score: number;
+  /** The same pair's score in partnerSuggestions (and consortiumSuggestions), with the CAPACITY penalty. */
+  suggestionScore: number;
+  /** Why the two scores differ (or that they do not). */
+  scoreBasis: string;
+  scoreBasisJa: string;
   reasons: MatchReason[];
   mismatches: MatchReason[];
 }
 
+/** Why a plan left a need out. */
+export const UnassignedCode = Object.freeze({
+  EXPIRED: 'EXPIRED',
+  NOT_OPEN: 'NOT_OPEN',
+  NO_CANDIDATE: 'NO_CANDIDATE',
+  AT_CAPACITY: 'AT_CAPACITY',
+  ASSIGNED_ELSEWHERE: 'ASSIGNED_ELSEWHERE',
+} as const);
+export type UnassignedCode = keyof typeof UnassignedCode;
+
 export interface UnassignedNeed {
   need: NeedRow;
+  code: UnassignedCode;
   reason: string;
   reasonJa: string;
 }
@@ -73,12 +90,19 @@ export class PairingPlanService {
   async pairingPlan(ctx: RequestContext, input: PairingInput = {}): Promise<PairingPlan> {
     const perNeed = sizeArg('input.candidatesPerNeed', input.candidatesPerNeed, 10, 20);
     if (input.needKeys && input.needKeys.length > MAX_PLANNED_NEEDS) throw MatchingErrors.outOfRange('input.needKeys', 1, MAX_PLANNED_NEEDS, input.needKeys.length);
-    const keys = input.needKeys?.length ? [...new Set(input.needKeys)] : await this.facts.openNeedKeys(ctx, MAX_PLANNED_NEEDS);
-    const needs = await this.facts.needsByKey(ctx, keys);
+    const keys = input.needKeys?.length ? [...new Set(input.needKeys)] : await this.facts.recordedOpenNeedKeys(ctx, MAX_PLANNED_NEEDS);
+    const all = await this.facts.needsByKey(ctx, keys);
+    const leftOut: UnassignedNeed[] = all.filter((n) => n.expired || n.status !== 'OPEN').map(notPlannable);
+    const needs = all.filter((n) => !n.expired && n.status === 'OPEN');
     const tax = await this.facts.taxonomy(ctx);
     const planCtx: RequestContext = { ...ctx, actor: null }; // a plan ignores one person's dismissals
     const lists = new Map<string, ScoredCandidate[]>();
-    for (const need of needs) lists.set(need.key, await this.partners.score(planCtx, tax, need, { first: perNeed, needId: need.id, profile: PLAN_PROFILE }));
+    const asSuggested = new Map<string, number>();
+    for (const need of needs) {
+      const { prepared, candidates } = await this.partners.prepare(planCtx, tax, need, need.id, Math.max(60, perNeed * 4));
+      lists.set(need.key, rankPartners(tax, prepared, candidates, PLAN_PROFILE, perNeed));
+      for (const s of rankPartners(tax, prepared, candidates, PARTNER_PROFILE, candidates.length)) asSuggested.set(`${need.key}|${s.facts.municipality.key}`, s.card.score);
+    }
 
     const providers = new Map<string, { municipality: MunicipalityEntity; remaining: number }>();
     const edges: Edge[] = [];
@@ -95,13 +119,22 @@ export class PairingPlanService {
     const byNeed = new Map(needs.map((n) => [n.key, n]));
     const pairs = best.pairs.map((p) => {
       const chosen = lists.get(p.need)!.find((s) => s.facts.municipality.key === p.provider)!;
-      return { need: byNeed.get(p.need)!, municipality: chosen.facts.municipality as MunicipalityEntity, score: chosen.card.score, reasons: chosen.card.reasons, mismatches: chosen.card.mismatches };
+      const suggestionScore = asSuggested.get(`${p.need}|${p.provider}`) ?? 0;
+      return {
+        need: byNeed.get(p.need)!,
+        municipality: chosen.facts.municipality as MunicipalityEntity,
+        score: chosen.card.score,
+        suggestionScore,
+        ...scoreBasis(chosen.card.score, suggestionScore),
+        reasons: chosen.card.reasons,
+        mismatches: chosen.card.mismatches,
+      };
     });
     const assigned = new Set(best.pairs.map((p) => p.need));
     return {
       method: 'min-cost flow (successive shortest paths), exact',
       pairs,
-      unassigned: needs.filter((n) => !assigned.has(n.key)).map((n) => ({ need: n, ...whyUnassigned(lists.get(n.key)!, capacity, best) })),
+      unassigned: [...needs.filter((n) => !assigned.has(n.key)).map((n) => ({ need: n, ...whyUnassigned(lists.get(n.key)!, capacity, best) })), ...leftOut],
       totalScore: best.totalScore,
       distinctProviders: best.distinctProviders,
       greedy: summary(greedy),
@@ -117,13 +150,36 @@ function summary(a: Assignment): PlanSummary {
   return { totalScore: a.totalScore, distinctProviders: a.distinctProviders, assigned: a.pairs.length, pairs: a.pairs.map((p) => ({ needKey: p.need, municipalityKey: p.provider, score: p.score })) };
 }
 
-function whyUnassigned(list: readonly ScoredCandidate[], capacity: ReadonlyMap<string, number>, plan: Assignment): { reason: string; reasonJa: string } {
-  if (!list.length) return { reason: 'No municipality has expertise or a record on these topics', reasonJa: 'この分野の専門性・実績をもつ団体がない' };
+/** Why the plan's score of a pair differs from the one partnerSuggestions shows, in words. */
+function scoreBasis(planScore: number, suggestionScore: number): { scoreBasis: string; scoreBasisJa: string } {
+  if (Math.abs(planScore - suggestionScore) < 1e-4)
+    return { scoreBasis: 'Same score as in partnerSuggestions and consortiumSuggestions', scoreBasisJa: '候補提示（partnerSuggestions・consortiumSuggestions）と同じスコア' };
+  return {
+    scoreBasis: `${planScore.toFixed(2)} here, ${suggestionScore.toFixed(2)} in partnerSuggestions and consortiumSuggestions: a plan leaves out the CAPACITY penalty because capacity is a hard limit on how many needs a provider is given`,
+    scoreBasisJa: `計画では${planScore.toFixed(2)}、候補提示では${suggestionScore.toFixed(2)}：計画では受け入れ枠を上限として扱うため、受け入れ枠による減点を含めない`,
+  };
+}
+
+/** Needs a plan cannot take: expired (past their last day) or no longer open. */
+function notPlannable(n: NeedRow): UnassignedNeed {
+  if (n.expired)
+    return {
+      need: n,
+      code: 'EXPIRED',
+      reason: `Expired: its last day was ${n.expiresOn}; extend or reopen it to plan for it`,
+      reasonJa: `期限切れ（最終日${n.expiresOn}）：計画に含めるには期限の延長または再開が必要`,
+    };
+  return { need: n, code: 'NOT_OPEN', reason: `Not open: it is ${n.status.toLowerCase()}`, reasonJa: `受付中ではない（${n.status === 'MATCHED' ? 'マッチ済み' : '終了'}）` };
+}
+
+function whyUnassigned(list: readonly ScoredCandidate[], capacity: ReadonlyMap<string, number>, plan: Assignment): { code: UnassignedCode; reason: string; reasonJa: string } {
+  if (!list.length) return { code: 'NO_CANDIDATE', reason: 'No municipality has expertise, a record or a relationship for this need', reasonJa: 'この依頼に適合する専門性・実績・協力関係をもつ団体がない' };
   const keys = list.map((s) => s.facts.municipality.key);
   const full = keys.filter((k) => (capacity.get(k) ?? 0) === 0);
-  if (full.length === keys.length) return { reason: `Every candidate is at capacity: ${full.slice(0, 5).join(', ')}`, reasonJa: `候補団体はすべて受け入れ余力なし：${full.slice(0, 5).join('、')}` };
+  if (full.length === keys.length) return { code: 'AT_CAPACITY', reason: `Every candidate is at capacity: ${full.slice(0, 5).join(', ')}`, reasonJa: `候補団体はすべて受け入れ余力なし：${full.slice(0, 5).join('、')}` };
   const taken = keys.filter((k) => !full.includes(k)).map((k) => `${k} → ${plan.pairs.filter((p) => p.provider === k).map((p) => p.need).join(', ')}`);
   return {
+    code: 'ASSIGNED_ELSEWHERE',
     reason: `Its candidates with room were given to needs where they add more to the total: ${taken.slice(0, 3).join('; ')}`,
     reasonJa: `余力のある候補は合計スコアがより高くなる依頼に割り当て済み：${taken.slice(0, 3).join('；')}`,
   };

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@kakehashi/kernel';
-import { FactsQueryService } from '../facts/facts-query.service';
+import { FactsQueryService, type NeedRow } from '../facts/facts-query.service';
 import { sizeArg } from '../matching.errors';
 import { rankByScore, type ScoringProfile } from '../scoring/combine';
 import type { CandidateFacts, NeedFacts } from '../scoring/facts';
 import { PARTNER_PROFILE, prepareNeed, scorePartner, type PreparedNeed } from '../scoring/partner-score';
-import type { ScoreCard } from '../scoring/reason';
+import { reasonLabels, type MatchReason, type ScoreCard } from '../scoring/reason';
 import type { Taxonomy } from '../scoring/taxonomy';
 import { countriesOf, worldRegion } from '../scoring/world-region';
 import { DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS, type Suggestion } from '../suggestion';
@@ -42,7 +42,8 @@ export class PartnerSuggestionService {
     const [need] = await this.facts.needsByKey(ctx, [needKey]);
     const tax = await this.facts.taxonomy(ctx);
     const scored = await this.score(ctx, tax, need!, { first: size, needId: need!.id });
-    return scored.map(({ facts, card }) => ({ municipality: facts.municipality as Suggestion['municipality'], ...card }));
+    const expired = need!.expired ? expiredMismatch(need!) : null;
+    return scored.map(({ facts, card }) => ({ municipality: facts.municipality as Suggestion['municipality'], ...card, mismatches: expired ? [expired, ...card.mismatches] : card.mismatches }));
   }
 
   /**
@@ -55,8 +56,16 @@ export class PartnerSuggestionService {
   }
 
   /** The need prepared for ranking (with its peers' load) and its candidates' facts. */
-  async prepare(ctx: RequestContext, tax: Taxonomy, need: NeedFacts, needId: string | null, pool: number, year = currentYear()): Promise<{ prepared: PreparedNeed; candidates: CandidateFacts[] }> {
-    const bare = prepareNeed(tax, need, { year });
+  async prepare(
+    ctx: RequestContext,
+    tax: Taxonomy,
+    need: NeedFacts,
+    needId: string | null,
+    pool: number,
+    year = currentYear(),
+    judgeFreshness = true,
+  ): Promise<{ prepared: PreparedNeed; candidates: CandidateFacts[] }> {
+    const bare = prepareNeed(tax, need, { year, freshness: judgeFreshness ? this.facts.freshness() : undefined });
     const candidates = await this.candidates(ctx, tax, bare, needId, pool);
     const peerLoad = await this.facts.peerLoad(ctx, [...new Set(candidates.map((c) => c.municipality.country))], year);
     return { prepared: { ...bare, peerLoad }, candidates };
@@ -82,6 +91,21 @@ export class PartnerSuggestionService {
     });
     return this.facts.candidateFacts(ctx, ids, { text: need.text, needId, actorId });
   }
+}
+
+/**
+ * Said on every suggestion for a need past its last day: the list still answers (a coordinator may
+ * want it), but the need itself may no longer be wanted. It costs nothing: the ranking is unchanged.
+ */
+export function expiredMismatch(need: Pick<NeedRow, 'key' | 'title' | 'expiresOn'>): MatchReason {
+  return {
+    kind: 'EXPIRED',
+    weight: 0,
+    detail: `The need expired: its last day was ${need.expiresOn}. Confirm it is still wanted (or extend it) before asking for an introduction`,
+    detailJa: `この依頼は期限切れ（最終日${need.expiresOn}）。紹介を依頼する前に、依頼が現在も有効か確認するか期限を延長すること`,
+    ...reasonLabels('EXPIRED'),
+    records: [{ type: 'NEED', key: need.key, label: need.title }],
+  };
 }
 
 /** The pure half: scores every candidate under `profile`, drops the excluded, best first, ties by key. */

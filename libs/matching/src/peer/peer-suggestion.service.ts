@@ -4,7 +4,7 @@ import { FactsQueryService } from '../facts/facts-query.service';
 import { ProfileQueryService } from '../facts/profile-query.service';
 import { sizeArg } from '../matching.errors';
 import { rankByScore } from '../scoring/combine';
-import { scorePeer } from '../scoring/peer-score';
+import { countryRarity, scorePeer } from '../scoring/peer-score';
 import { DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS, type Suggestion } from '../suggestion';
 
 /** peerSuggestions: horizontal connections among municipalities. */
@@ -24,8 +24,9 @@ export class PeerSuggestionService {
     const [profiles, mine] = await Promise.all([this.profiles.profiles(ctx, ids), this.profiles.profiles(ctx, [me.id])]);
     const intermediaries = new Set([...mine, ...profiles].flatMap((p) => p.partnerships.flatMap((x) => x.partners.map((y) => y.id))));
     const degree = await this.profiles.degrees(ctx, [...intermediaries]);
+    const rarity = countryRarity([...mine, ...profiles]);
     const scored = profiles.flatMap((p) => {
-      const card = scorePeer(tax, mine[0]!, p, degree);
+      const card = scorePeer(tax, mine[0]!, p, degree, rarity);
       return card && card.score > 0 ? [{ key: p.municipality.key, score: card.score, municipality: p.municipality as Suggestion['municipality'], card }] : [];
     });
     return rankByScore(scored)

@@ -67,14 +67,15 @@ function evaluate(topics: readonly string[], members: ConsortiumCandidate[]): Co
 }
 
 /**
- * Small set cover by exhaustion: every minimal set of up to `maxSize` (≤ 3) members from the best
- * candidates, ranked by full cover first, then score, then member keys. Exact for these sizes.
+ * Small set cover by exhaustion: every minimal set of two to `maxSize` (≤ 3) members from the best
+ * candidates, ranked by full cover first, then score, then member keys. Exact for these sizes. A
+ * single municipality is no consortium (partnerSuggestions lists those).
  */
 export function bestConsortia(topics: readonly string[], candidates: readonly ConsortiumCandidate[], maxSize: number, limit = 5): ConsortiumPlan[] {
   const pool = [...candidates].sort((a, b) => b.score - a.score || a.municipality.key.localeCompare(b.municipality.key)).slice(0, CONSORTIUM_POOL);
   const plans: ConsortiumPlan[] = [];
   const pick = (start: number, chosen: ConsortiumCandidate[]) => {
-    if (chosen.length) {
+    if (chosen.length >= 2) {
       const plan = evaluate(topics, chosen);
       if (plan) plans.push(plan);
     }

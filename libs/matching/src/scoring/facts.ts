@@ -18,6 +18,8 @@ export interface MunicipalityFacts {
   languages: string[];
   capacity: number | null;
   overseasExperience: string | null;
+  /** When a person last confirmed the profile (YYYY-MM-DD); absent for a municipality only posted for an evaluation. */
+  lastConfirmedOn?: string | null;
 }
 
 export interface ExpertiseFacts {

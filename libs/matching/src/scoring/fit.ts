@@ -246,3 +246,27 @@ export function feedbackSignals(m: MunicipalityFacts, f: FeedbackFacts): { compo
     penalties,
   };
 }
+
+/** How much of declared expertise still counts when the profile was last confirmed long ago (thresholds: FRESHNESS_* config). */
+export const FRESHNESS_EVIDENCE: Readonly<Record<string, number>> = { CURRENT: 1, AGING: 0.8, STALE: 0.5 };
+const FRESHNESS_WORDS: Readonly<Record<string, { en: string; ja: string }>> = { AGING: { en: 'aging', ja: 'やや古い' }, STALE: { en: 'stale', ja: '古い' } };
+
+/**
+ * An old profile is weaker evidence: the expertise a municipality declared counts FRESHNESS_EVIDENCE
+ * of its weight when its profile is AGING or STALE. The cost is what TOPIC_FIT loses (zero when it
+ * relied on no declared expertise — the mismatch is still shown, never silence). Recorded
+ * partnerships do not age: they happened.
+ */
+export function staleCost(c: CandidateFacts, freshness: string | null, declaredContribution: number): Cost | null {
+  if (!freshness || freshness === 'CURRENT' || !c.municipality.lastConfirmedOn) return null;
+  const keep = FRESHNESS_EVIDENCE[freshness] ?? 1;
+  const words = FRESHNESS_WORDS[freshness] ?? { en: freshness.toLowerCase(), ja: freshness };
+  const d = c.municipality.lastConfirmedOn;
+  return {
+    kind: 'STALE',
+    cost: declaredContribution * (1 - keep),
+    detail: `Profile last confirmed on ${d} (${words.en}): its declared expertise counts ${Math.round(keep * 100)}% as evidence`,
+    detailJa: `プロフィールの最終確認日は${d}（${words.ja}）：登録された専門性は${Math.round(keep * 100)}%の重みで評価`,
+    records: [{ type: 'MUNICIPALITY', key: c.municipality.key, label: c.municipality.name }],
+  };
+}

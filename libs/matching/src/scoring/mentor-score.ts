@@ -1,8 +1,10 @@
 import { combine, type Component, type Penalty, type ScoringProfile } from './combine';
 import { proximity, similarSize } from './context';
+import { countryName } from './geo';
 import type { CaseStudyFacts, PartnershipFacts } from './facts';
 import { capacityPenalty, language } from './fit';
 import type { ProfileFacts } from './peer-score';
+import { EXPERIENCE_LABELS } from './labels';
 import type { RecordRef, ScoreCard } from './reason';
 import type { Taxonomy } from './taxonomy';
 import { dedupe } from './topic-fit';
@@ -34,8 +36,8 @@ export function experience(m: MentorFacts): Component {
   return {
     kind: 'EXPERIENCE',
     strength: 0.5 * level + 0.5 * (1 - Math.exp(-done.length / 3)),
-    detail: `${(m.municipality.overseasExperience ?? 'unknown').toLowerCase()} overseas experience; ${done.length} partnership${done.length === 1 ? '' : 's'} abroad`,
-    detailJa: `海外経験：${m.municipality.overseasExperience ?? '不明'}、海外での協力${done.length}件`,
+    detail: `${EXPERIENCE_LABELS[m.municipality.overseasExperience ?? '']?.en ?? 'unstated'} overseas experience; ${done.length} partnership${done.length === 1 ? '' : 's'} abroad`,
+    detailJa: `海外経験：${EXPERIENCE_LABELS[m.municipality.overseasExperience ?? '']?.ja ?? '未登録'}、海外での協力${done.length}件`,
     records: done.slice(0, 4).map(ref),
   };
 }
@@ -99,4 +101,42 @@ export function scoreMentor(tax: Taxonomy, me: ProfileFacts, m: MentorFacts, pro
   const lang = language(m.municipality, me.municipality).penalty;
   if (lang && me.municipality.languages.length) penalties.push(lang);
   return combine(components, penalties, profile);
+}
+
+/** Partnerships abroad at which a Japanese municipality is no longer a newcomer, whatever it declares. */
+export const EXPERIENCED_AT = 3;
+
+/** Who mentoring is for, and why a municipality is not: the answer mentorSuggestions gives with its list. */
+export interface MentorEligibility {
+  eligible: boolean;
+  reason: string;
+  reasonJa: string;
+}
+
+/**
+ * Mentoring pairs a Japanese municipality (or its waterworks) that is new to overseas work with an
+ * experienced Japanese bureau nearby. An overseas utility is helped through partner suggestions,
+ * an agency facilitates (JICA's domestic offices run the training and the grassroots scheme), and
+ * an experienced bureau is a mentor itself.
+ */
+export function mentorEligibility(me: ProfileFacts): MentorEligibility {
+  const m = me.municipality;
+  const abroad = me.partnerships.filter((p) => (p.role === 'PROVIDER' || p.role === 'PEER') && p.partners.some((x) => x.country !== m.country && x.role !== 'FACILITATOR'));
+  const FOR = 'Mentoring is for Japanese municipalities new to overseas work, paired with an experienced bureau nearby.';
+  const FOR_JA = 'メンターは、海外協力の経験が少ない日本の自治体と、近隣の経験豊富な水道事業体を結ぶものです。';
+  if (m.kind === 'NATIONAL_AGENCY')
+    return { eligible: false, reason: `${FOR} ${m.name} is an agency: it facilitates mentoring (training courses, grassroots proposals), it is not mentored.`, reasonJa: `${FOR_JA}${m.nameJa ?? m.name}は機関であり、研修や草の根技術協力の提案を通じて支援する立場です。` };
+  if (m.country !== 'JP')
+    return {
+      eligible: false,
+      reason: `${FOR} ${m.name} is in ${countryName(m.country)}: Japanese bureaus help it through partner suggestions on its needs, and peer suggestions connect it with utilities facing the same problems.`,
+      reasonJa: `${FOR_JA}${m.nameJa ?? m.name}（${countryName(m.country, 'ja')}）には、依頼に対する協力先の候補と、同じ課題をもつ事業体の候補を提示します。`,
+    };
+  if (m.overseasExperience === 'EXTENSIVE' || abroad.length >= EXPERIENCED_AT)
+    return {
+      eligible: false,
+      reason: `${FOR} ${m.name} is experienced (${abroad.length} partnership${abroad.length === 1 ? '' : 's'} abroad): it is a mentor for newcomers nearby, not a mentee.`,
+      reasonJa: `${FOR_JA}${m.nameJa ?? m.name}は海外協力の経験が豊富（${abroad.length}件）なため、近隣の新規参加自治体のメンターとなる立場です。`,
+    };
+  return { eligible: true, reason: `${FOR} ${m.name} has ${abroad.length ? `${abroad.length} partnership${abroad.length === 1 ? '' : 's'}` : 'no partnership'} abroad so far.`, reasonJa: `${FOR_JA}${m.nameJa ?? m.name}の海外での協力は${abroad.length}件です。` };
 }

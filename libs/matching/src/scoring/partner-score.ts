@@ -2,8 +2,8 @@ import { combine, type Component, type Cost, type Penalty, type ScoringProfile }
 import { countryExperience, network, priorPartner, proximity, regionExperience, similarSetting, similarSize } from './context';
 import { evidence, evidenceItems, evidencePerTopic, recordCredit } from './evidence';
 import type { CandidateFacts, NeedFacts } from './facts';
-import { capacityPenalty, feedbackSignals, language, loadCost, oftenAskedCost, schemeFit, type PeerLoad } from './fit';
-import type { ReasonKind, ScoreCard } from './reason';
+import { capacityPenalty, feedbackSignals, language, loadCost, oftenAskedCost, schemeFit, staleCost, type PeerLoad } from './fit';
+import { reasonLabels, type ReasonKind, type ScoreCard } from './reason';
 import type { Taxonomy } from './taxonomy';
 import { coverTopics, textFit, topicFit } from './topic-fit';
 
@@ -57,6 +57,7 @@ export const PARTNER_SIGNAL_GROUPS: Readonly<Record<string, readonly ReasonKind[
   language: ['LANGUAGE', 'NO_COMMON_LANGUAGE'],
   'capacity and load': ['CAPACITY', 'LOAD'],
   'often asked': ['OFTEN_ASKED'],
+  'stale profile': ['STALE'],
   feedback: ['RESPONSIVE', 'DECLINES', 'DISMISSED'],
 };
 
@@ -74,14 +75,21 @@ export interface PreparedNeed extends NeedFacts {
   year: number;
   /** Mean load and record of the bureaus of each country that carry any record: what "busier than its peers" compares with. */
   peerLoad: ReadonlyMap<string, PeerLoad>;
+  /** CURRENT, AGING or STALE for a profile last confirmed on a day (null: not judged, e.g. in an evaluation). */
+  freshness: (lastConfirmedOn: string) => string | null;
 }
 
-export function prepareNeed(tax: Taxonomy, need: NeedFacts, context: { year?: number; peerLoad?: ReadonlyMap<string, PeerLoad> } = {}): PreparedNeed {
+export function prepareNeed(
+  tax: Taxonomy,
+  need: NeedFacts,
+  context: { year?: number; peerLoad?: ReadonlyMap<string, PeerLoad>; freshness?: (lastConfirmedOn: string) => string | null } = {},
+): PreparedNeed {
   return {
     ...need,
     mentioned: need.text.trim() ? tax.mentions(need.text) : [],
     year: context.year ?? new Date().getUTCFullYear(),
     peerLoad: context.peerLoad ?? new Map(),
+    freshness: context.freshness ?? (() => null),
   };
 }
 
@@ -100,8 +108,9 @@ export function partnerSignals(tax: Taxonomy, need: PreparedNeed, c: CandidateFa
   const abroad = partner.country !== c.municipality.country;
   // With declared expertise switched off (an ablation), evidence stands alone as the raw record.
   const declared = profile.disabled?.has('TOPIC_FIT') ? undefined : coverTopics(tax, need.topicKeys, c.expertise).map((x) => x.value);
+  const topic = topicFit(tax, c.municipality.key, need.topicKeys, c.expertise);
   const components: Component[] = [
-    topicFit(tax, c.municipality.key, need.topicKeys, c.expertise),
+    topic,
     evidence(tax, need.topicKeys, c.partnerships, c.caseStudies, declared),
     priorPartner(c, partner, need.topicKeys),
     network(c, partner, others),
@@ -131,6 +140,8 @@ export function partnerSignals(tax: Taxonomy, need: PreparedNeed, c: CandidateFa
   if (load) costs.push(load);
   const asked = oftenAskedCost(c, peers.record);
   if (asked) costs.push(asked);
+  const stale = staleCost(c, c.municipality.lastConfirmedOn ? need.freshness(c.municipality.lastConfirmedOn) : null, (profile.weights.TOPIC_FIT ?? 0) * topic.strength);
+  if (stale) costs.push(stale);
   const fb = feedbackSignals(c.municipality, c.feedback);
   components.push(fb.component);
   penalties.push(...fb.penalties);
@@ -148,5 +159,9 @@ export function scorePartner(tax: Taxonomy, need: PreparedNeed, c: CandidateFact
     if (evidence(tax, need.topicKeys, c.partnerships, c.caseStudies).strength < SOUTH_SOUTH_MIN_EVIDENCE) return null;
   }
   const { components, penalties, costs } = partnerSignals(tax, need, c, others, profile);
-  return combine(components, penalties, profile, costs);
+  const card = combine(components, penalties, profile, costs);
+  // An old profile is said even when it cost nothing (no declared expertise was relied on).
+  const stale = costs.find((x) => x.kind === 'STALE' && x.cost <= 0);
+  if (stale && !profile.disabled?.has('STALE')) card.mismatches.push({ kind: 'STALE', weight: 0, detail: stale.detail, detailJa: stale.detailJa, ...reasonLabels('STALE'), records: stale.records });
+  return card;
 }

@@ -20,22 +20,24 @@ export interface EventFacts {
 
 /**
  * The staged first steps with one mentor, each tied to real records where they exist:
- * 1. join a study session (where the mentor presented, else the latest one);
+ * 1. join the next study session — only a future event is ever offered (what the mentor presented
+ *    at an earlier one is cited as something to read); with none planned, the step says so;
  * 2. co-host an issue-specific training with the mentor on the newcomer's strongest topic;
  * 3. propose a grassroots project with the mentor's advice, for an open need abroad that the
  *    newcomer's expertise answers (modelled on the mentor's own grassroots work).
  */
-export function firstSteps(tax: Taxonomy, me: ProfileFacts, mentor: MentorFacts, latestEvent: EventFacts | null, needsAbroad: readonly OpenNeedAbroad[]): PathwayStep[] {
+export function firstSteps(tax: Taxonomy, me: ProfileFacts, mentor: MentorFacts, nextEvent: EventFacts | null, needsAbroad: readonly OpenNeedAbroad[]): PathwayStep[] {
   const name = mentor.municipality.name;
+  const nameJa = mentor.municipality.nameJa ?? name;
   const presented = [...mentor.caseStudies].filter((c) => c.eventKey).sort((a, b) => (b.eventDate ?? '').localeCompare(a.eventDate ?? '') || a.key.localeCompare(b.key))[0];
-  const session: RecordRef[] = presented
-    ? [
-        { type: 'EVENT', key: presented.eventKey!, label: presented.eventTitle ?? presented.eventKey! },
-        { type: 'CASE_STUDY', key: presented.key, label: presented.title },
-      ]
-    : latestEvent
-      ? [{ type: 'EVENT', key: latestEvent.key, label: latestEvent.title }]
-      : [];
+  const session: RecordRef[] = [
+    ...(nextEvent ? [{ type: 'EVENT' as const, key: nextEvent.key, label: nextEvent.title }] : []),
+    ...(presented ? [{ type: 'CASE_STUDY' as const, key: presented.key, label: presented.title }] : []),
+  ];
+  const when = nextEvent ? `"${nextEvent.title}"${nextEvent.date ? ` on ${nextEvent.date}` : ''}` : '';
+  const whenJa = nextEvent ? `「${nextEvent.title}」${nextEvent.date ? `（${nextEvent.date}）` : ''}` : '';
+  const read = presented ? `; before it, read what ${name} presented: "${presented.title}"` : '';
+  const readJa = presented ? `。事前に${nameJa}の事例発表「${presented.title}」を読む` : '';
   const strongest = [...me.expertise].sort((a, b) => b.level - a.level || a.topicKey.localeCompare(b.topicKey))[0];
   const topic = strongest?.topicKey ?? 'people.trainee-hosting';
   const training = mentor.partnerships.filter((p) => p.scheme === 'JICA_ISSUE_SPECIFIC_TRAINING' || p.topicKeys.includes('people.trainee-hosting'));
@@ -55,10 +57,14 @@ export function firstSteps(tax: Taxonomy, me: ProfileFacts, mentor: MentorFacts,
     {
       stage: 1,
       kind: 'STUDY_SESSION',
-      titleEn: 'Join a study session',
-      titleJa: '勉強会に参加する',
-      detail: presented ? `Join the study sessions where ${name} shares its work (it presented "${presented.title}")` : `Join the next study session for municipalities (${latestEvent?.title ?? 'JICA study sessions'})`,
-      detailJa: presented ? `${mentor.municipality.nameJa ?? name}が事例を発表する勉強会に参加する（「${presented.title}」）` : '自治体向けの勉強会に参加する',
+      titleEn: 'Join the next study session',
+      titleJa: '次回の勉強会に参加する',
+      detail: nextEvent
+        ? `Join the next study session, ${when}, with ${name}${read}`
+        : `No study session is scheduled yet: ask JICA's domestic office when the next one is planned, and join it with ${name}${read}`,
+      detailJa: nextEvent
+        ? `次回の勉強会${whenJa}に${nameJa}とともに参加する${readJa}`
+        : `次回の勉強会はまだ予定されていない。JICA国内機関に開催予定を確認し、${nameJa}とともに参加する${readJa}`,
       records: session,
     },
     {

@@ -1,5 +1,6 @@
 import { combine, type Component, type Penalty, type ScoringProfile } from './combine';
 import type { ExpertiseFacts, MunicipalityFacts, PartnershipFacts } from './facts';
+import { NEAR_LIMIT_KM } from './context';
 import { closeness, countryName } from './geo';
 import type { RecordRef, ScoreCard } from './reason';
 import type { Taxonomy } from './taxonomy';
@@ -87,31 +88,54 @@ export function complementary(tax: Taxonomy, me: ProfileFacts, other: ProfileFac
   };
 }
 
-/** Neighbours: same country, close by (a train ride to a joint study session). */
+/**
+ * Neighbours: same country, within NEAR_LIMIT_KM (a train ride to a joint study session). Farther
+ * than that is no neighbour at all — no reason, rather than a "neighbour" 1,368 km away.
+ */
 export function neighbour(me: MunicipalityFacts, other: MunicipalityFacts): Component {
   const { value, km } = closeness(other, me);
+  const near = value > 0 && (km === null || km <= NEAR_LIMIT_KM);
   return {
     kind: 'NEIGHBOUR',
-    strength: value,
-    detail: value > 0 ? (km !== null ? `${Math.round(km)} km away` : other.region && other.region === me.region ? `Same region (${other.region})` : 'Same country') : 'In another country',
-    detailJa: value > 0 ? (km !== null ? `距離${Math.round(km)} km` : '同じ地方') : '他国',
-    records: [{ type: 'MUNICIPALITY', key: other.key, label: other.name }],
+    strength: near ? value : 0,
+    detail: near ? (km !== null ? `${Math.round(km).toLocaleString('en')} km away` : other.region && other.region === me.region ? `Same region (${other.region})` : 'Same country') : 'Not a neighbour',
+    detailJa: near ? (km !== null ? `距離${Math.round(km).toLocaleString('ja')} km` : '同じ地方') : '近隣ではない',
+    records: near ? [{ type: 'MUNICIPALITY', key: other.key, label: other.name }] : [],
   };
 }
 
 const abroad = (m: MunicipalityFacts, p: PartnershipFacts) => p.partners.filter((x) => x.country !== m.country && x.role !== 'FACILITATOR');
 
-/** Works in the same partner countries: they could coordinate, or form a consortium there. */
-export function sharedPartnerCountry(me: ProfileFacts, other: ProfileFacts): Component {
-  const countries = (p: ProfileFacts) => new Set(p.partnerships.flatMap((x) => abroad(p.municipality, x).map((y) => y.country)));
-  const mine = countries(me);
-  const theirs = countries(other);
+/** The partner countries a municipality works in (abroad, not as facilitator). */
+export const partnerCountries = (p: ProfileFacts): Set<string> => new Set(p.partnerships.flatMap((x) => abroad(p.municipality, x).map((y) => y.country)));
+
+/**
+ * How rare working in each country is among the municipalities compared (me and the candidate
+ * peers): idf = ln((N + 1) / n) / ln(N + 1), N of them work abroad at all and n in that country. A
+ * country nearly everyone works in (Japan, for overseas utilities) says almost nothing.
+ */
+export function countryRarity(profiles: readonly ProfileFacts[]): Map<string, number> {
+  const sets = profiles.map(partnerCountries).filter((s) => s.size);
+  const n = new Map<string, number>();
+  for (const s of sets) for (const c of s) n.set(c, (n.get(c) ?? 0) + 1);
+  const N = sets.length;
+  return new Map([...n].map(([c, k]) => [c, N > 1 ? Math.log((N + 1) / k) / Math.log(N + 1) : 1]));
+}
+
+/**
+ * Works in the same partner countries: they could coordinate, or form a consortium there. A
+ * rarity-weighted Jaccard: Σ idf of the shared countries / Σ idf of all their countries.
+ */
+export function sharedPartnerCountry(me: ProfileFacts, other: ProfileFacts, rarity: ReadonlyMap<string, number> = new Map()): Component {
+  const mine = partnerCountries(me);
+  const theirs = partnerCountries(other);
   const shared = [...mine].filter((c) => theirs.has(c)).sort();
-  const union = new Set([...mine, ...theirs]).size;
+  const idf = (c: string) => rarity.get(c) ?? 1;
+  const union = [...new Set([...mine, ...theirs])].reduce((s, c) => s + idf(c), 0);
   const records = other.partnerships.filter((p) => abroad(other.municipality, p).some((x) => shared.includes(x.country))).slice(0, 4);
   return {
     kind: 'SHARED_PARTNER_COUNTRY',
-    strength: union ? shared.length / union : 0,
+    strength: union ? shared.reduce((s, c) => s + idf(c), 0) / union : 0,
     detail: shared.length ? `Both work in ${shared.map((c) => countryName(c)).join(', ')}` : 'No partner country in common',
     detailJa: shared.length ? `共通の協力相手国：${shared.map((c) => countryName(c, 'ja')).join('、')}` : '共通の協力相手国なし',
     records: records.map((p) => ({ type: 'PARTNERSHIP', key: p.key, label: p.title })),
@@ -151,9 +175,16 @@ export function alreadyPartners(me: ProfileFacts, other: ProfileFacts): Penalty 
   };
 }
 
-export function scorePeer(tax: Taxonomy, me: ProfileFacts, other: ProfileFacts, degree: ReadonlyMap<string, number>, profile: ScoringProfile = PEER_PROFILE): ScoreCard | null {
-  if (other.municipality.id === me.municipality.id) return null;
-  const components = [sharedChallenge(tax, me, other), complementary(tax, me, other), neighbour(me.municipality, other.municipality), sharedPartnerCountry(me, other), commonPartner(me, other, degree)];
+export function scorePeer(
+  tax: Taxonomy,
+  me: ProfileFacts,
+  other: ProfileFacts,
+  degree: ReadonlyMap<string, number>,
+  rarity: ReadonlyMap<string, number> = new Map(),
+  profile: ScoringProfile = PEER_PROFILE,
+): ScoreCard | null {
+  if (other.municipality.id === me.municipality.id || other.municipality.kind === 'NATIONAL_AGENCY') return null;
+  const components = [sharedChallenge(tax, me, other), complementary(tax, me, other), neighbour(me.municipality, other.municipality), sharedPartnerCountry(me, other, rarity), commonPartner(me, other, degree)];
   const penalty = alreadyPartners(me, other);
   return combine(components, penalty ? [penalty] : [], profile);
 }
