@@ -1,9 +1,12 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
-import type { Writable } from 'node:stream';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
+import type { Readable, Writable } from 'node:stream';
 import { badInput } from '@kakehashi/kernel';
 import type { ExportSink } from '@kakehashi/interchange';
+
+const unreadable = (file: string, e: unknown) =>
+  badInput(`Cannot read ${file}`, [{ path: 'FILE', message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message }]);
 
 /** The text of FILE, or of stdin for `-`. A missing file is a BAD_USER_INPUT naming it. */
 export async function readInput(file: string): Promise<string> {
@@ -15,7 +18,18 @@ export async function readInput(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (e) {
-    throw badInput(`Cannot read ${file}`, [{ path: 'FILE', message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message }]);
+    throw unreadable(file, e);
+  }
+}
+
+/** FILE (or stdin for `-`) as a stream, with its size when known. Checked before anything else starts. */
+export async function openInput(file: string): Promise<{ stream: Readable; size?: number }> {
+  if (file === '-') return { stream: process.stdin };
+  try {
+    const { size } = await stat(file);
+    return { stream: createReadStream(file, { highWaterMark: 1 << 20 }), size };
+  } catch (e) {
+    throw unreadable(file, e);
   }
 }
 

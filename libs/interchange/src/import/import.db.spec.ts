@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import { CalendarService, TaxonomyService } from '@kakehashi/directory';
@@ -7,7 +8,8 @@ import { createTestDatabase, type TestDatabase } from '@kakehashi/testing';
 import { SECTIONS, type KakehashiDocument, type PartnershipRecord } from '../document';
 import { InvalidDocumentError } from '../interchange.errors';
 import { sampleDirectoryPath } from '../sample-data/sample-directory';
-import { IMPORT_CHUNK_SIZE, InterchangeImportService, type ImportReport } from './import.service';
+import { generateDirectory } from '../generate/generator';
+import { InterchangeImportService, type ImportReport } from './import.service';
 
 let db: TestDatabase;
 let importer: InterchangeImportService;
@@ -89,7 +91,9 @@ describe('import of the sample directory', () => {
   it('reports progress per phase, ending at the total', async () => {
     const seen: string[] = [];
     await importer.importText(ctx, sampleText, { progress: (p) => seen.push(`${p.phase}:${p.done}/${p.total}`) });
-    expect(seen[0]).toBe('validate:0/1');
+    // Reading (and validating) first, counted in records for a parsed document…
+    const records = SECTIONS.reduce((n, section) => n + sample()[section].length, 0);
+    expect(seen.at(0)).toBe(`read:${records}/${records}`);
     expect(seen).toContain(`municipalities:${sample().municipalities.length}/${sample().municipalities.length}`);
     expect(seen).toContain(`events:${sample().events.length}/${sample().events.length}`);
   });
@@ -197,17 +201,55 @@ describe('updates', () => {
   });
 });
 
-describe('large documents', () => {
-  it('are written in chunks: more records than one chunk all arrive, and re-import is unchanged', async () => {
-    const n = IMPORT_CHUNK_SIZE + 5;
-    const doc = {
-      format: 'kakehashi/v1',
-      municipalities: Array.from({ length: n }, (_, i) => ({ key: `m-${i}`, name: `M ${i}`, kind: 'LOCAL_GOVERNMENT', country: 'JP' })),
-      needs: Array.from({ length: n }, (_, i) => ({ key: `n-${i}`, municipality: `m-${i}`, title: 'Need', topics: ['nrw', 'network'] })),
-    };
-    expect(only(await importer.import(ctx, doc))).toEqual({ municipalities: { created: n, updated: 0, unchanged: 0 }, needs: { created: n, updated: 0, unchanged: 0 } });
-    expect((await rowCounts()).need_topic).toBe(2 * n);
-    expect(only(await importer.import(ctx, doc))).toEqual({});
+describe('large documents, streamed', () => {
+  const streamOf = (text: string) => Readable.from([Buffer.from(text)]);
+  let generated: string;
+  beforeAll(async () => {
+    const parts: string[] = [];
+    await generateDirectory({ write: (t) => void parts.push(t) }, { size: 400 });
+    generated = parts.join('');
+  });
+
+  it('a generated directory arrives whole, children included; re-importing it changes nothing', async () => {
+    const doc = JSON.parse(generated) as Required<KakehashiDocument>;
+    const first = await importer.importStream(ctx, streamOf(generated));
+    for (const section of SECTIONS) expect(first.sections[section], section).toEqual({ created: doc[section].length, updated: 0, unchanged: 0 });
+    const counts = await rowCounts();
+    const sum = (xs: { length: number }[]) => xs.reduce((n, x) => n + x.length, 0);
+    expect(counts.need_topic).toBe(sum(doc.needs.map((n) => n.topics ?? [])));
+    expect(counts.partnership_member).toBe(sum(doc.partnerships.map((p) => p.members ?? [])));
+    expect(counts.partnership_outcome).toBe(sum(doc.partnerships.map((p) => p.outcomes ?? [])));
+    const before = await versions();
+    const again = await importer.importStream(ctx, streamOf(generated));
+    expect(only(again)).toEqual({});
+    expect(await versions()).toEqual(before);
+  });
+
+  it('refreshes the planner statistics of the tables it filled (no waiting for autovacuum)', async () => {
+    const report = await importer.importStream(ctx, streamOf(generated));
+    expect(report.analyzed).toEqual(expect.arrayContaining(['municipality', 'expertise', 'need', 'need_topic', 'partnership_member']));
+    const [{ reltuples }] = await db.dataSource.query(`SELECT reltuples::int FROM pg_class WHERE relname = 'municipality'`);
+    expect(reltuples).toBe(400);
+    // A small follow-up import changes too little to be worth it (autovacuum's own threshold: 50 rows + 10 %).
+    const small = await importer.import(ctx, { format: 'kakehashi/v1', events: [{ key: 'one-more-event', title: 'One more' }] });
+    expect(small.analyzed).toEqual([]);
+  });
+
+  it('names the problems of a streamed document by their paths, and writes nothing', async () => {
+    const doc = JSON.parse(generated);
+    doc.municipalities[250].population = -3;
+    doc.partnerships[7].members[0].municipality = 'nowhere-at-all';
+    const error = await importer.importStream(ctx, streamOf(JSON.stringify(doc, null, 2))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidDocumentError);
+    expect((error as InvalidDocumentError).details.map((d) => d.path)).toEqual(['$.municipalities[250].population', '$.partnerships[7].members[0].municipality']);
+    expect((await rowCounts()).municipality).toBe(0);
+  });
+
+  it('refuses malformed JSON at $', async () => {
+    const error = await importer.importStream(ctx, streamOf(generated.slice(0, 5000))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidDocumentError);
+    expect((error as InvalidDocumentError).details[0]).toMatchObject({ path: '$', message: expect.stringMatching(/not valid JSON/) });
+    expect((await rowCounts()).municipality).toBe(0);
   });
 });
 

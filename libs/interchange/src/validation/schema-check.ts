@@ -46,21 +46,37 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'null',
 };
 
-let compiled: ValidateFunction | undefined;
+let ajv: Ajv | undefined;
+const compiled = new Map<string, ValidateFunction>();
 
-/** Compiled once per process: compiling the schema costs far more than validating a document. */
-function validator(): ValidateFunction {
-  if (compiled) return compiled;
-  const ajv = new Ajv({ allErrors: true, strict: true, strictNumbers: true, allowUnionTypes: true });
-  for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate: format.check });
-  compiled = ajv.compile(DOCUMENT_SCHEMA);
-  return compiled;
+/**
+ * The validator of the whole document, or of one record of a section. Compiled once per process:
+ * compiling the schema costs far more than validating a document.
+ */
+function validator(section?: string): ValidateFunction {
+  const name = section ?? '';
+  const found = compiled.get(name);
+  if (found) return found;
+  if (!ajv) {
+    ajv = new Ajv({ allErrors: true, strict: true, strictNumbers: true, allowUnionTypes: true });
+    for (const [format, spec] of Object.entries(FORMATS)) ajv.addFormat(format, { type: 'string', validate: spec.check });
+  }
+  const sections = DOCUMENT_SCHEMA.properties as Record<string, { items: object }>;
+  const schema = section === undefined ? DOCUMENT_SCHEMA : sections[section]?.items;
+  if (!schema) throw new Error(`no section ${section} in the document schema`);
+  const validate = ajv.compile(schema);
+  compiled.set(name, validate);
+  return validate;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** `$.needs[0].topics[1]` from a JSON pointer (`/needs/0/topics/1`) plus an optional child name. */
 export function jsonPath(pointer: string, child?: string): string {
+  return toJsonPath(pointer, child);
+}
+
+function toJsonPath(pointer: string, child?: string): string {
   const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (child !== undefined) segments.push(child);
   return segments.reduce(
@@ -69,8 +85,9 @@ export function jsonPath(pointer: string, child?: string): string {
   );
 }
 
-function describe(error: ErrorObject): ErrorDetail {
+function describe(error: ErrorObject, prefix: string): ErrorDetail {
   const p = error.params as Record<string, unknown>;
+  const jsonPath = (pointer: string, child?: string) => toJsonPath(prefix + pointer, child);
   switch (error.keyword) {
     case 'required':
       return { path: jsonPath(error.instancePath, String(p.missingProperty)), message: 'is required' };
@@ -110,9 +127,17 @@ function describe(error: ErrorObject): ErrorDetail {
  * wrong type reports only that (not also its enum, pattern or range).
  */
 export function schemaProblems(input: unknown): ErrorDetail[] {
-  const validate = validator();
+  return problemsOf(validator(), input, '');
+}
+
+/** `schemaProblems` of record `index` of `section` alone, with its paths in the document (`$.needs[3].title`). */
+export function recordSchemaProblems(section: string, index: number, record: unknown): ErrorDetail[] {
+  return problemsOf(validator(section), record, `/${section}/${index}`);
+}
+
+function problemsOf(validate: ValidateFunction, input: unknown, prefix: string): ErrorDetail[] {
   if (validate(input)) return [];
   const errors = validate.errors ?? [];
   const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
-  return errors.filter((e) => e.keyword === 'type' || !wrongType.has(e.instancePath)).map(describe);
+  return errors.filter((e) => e.keyword === 'type' || !wrongType.has(e.instancePath)).map((e) => describe(e, prefix));
 }

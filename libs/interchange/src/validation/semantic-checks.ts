@@ -22,7 +22,8 @@ const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null &
 /*
  * These checks run on whatever the document holds, valid or not, so that one pass reports schema
  * and semantic problems together: each check looks only at values of the type it expects and
- * leaves wrong types to the schema.
+ * leaves wrong types to the schema. They see one record at a time (a document may be streamed),
+ * so what needs the whole document — references to records defined later — is settled in finish().
  */
 
 /** The objects of section `name` with their paths. */
@@ -47,12 +48,8 @@ class FirstSeen {
     if (first === undefined) this.seen.set(value, path);
     else this.problems.push({ path, message: `${this.what} ${label} is already used at ${first}` });
   }
-}
-
-function checkUniqueKeys(doc: Obj, problems: ErrorDetail[]): void {
-  for (const section of ['municipalities', 'needs', 'partnerships', 'caseStudies', 'events']) {
-    const keys = new FirstSeen(problems, 'key');
-    for (const [path, r] of recordsOf(doc, section)) if (typeof r.key === 'string') keys.check(r.key, `${path}.key`);
+  has(value: string): boolean {
+    return this.seen.has(value);
   }
 }
 
@@ -69,11 +66,6 @@ function checkConfirmed(problems: ErrorDetail[], path: string, r: Obj, today: st
   if (typeof r.lastConfirmedOn === 'string' && r.lastConfirmedOn > today) problems.push({ path: `${path}.lastConfirmedOn`, message: `must not be after today (${today})` });
 }
 
-function checkProvenance(problems: ErrorDetail[], path: string, r: Obj): void {
-  const missing = r.source === undefined || r.source === null || (typeof r.source === 'string' && r.source.trim() === '');
-  if (r.provenance === 'DOCUMENTED' && missing) problems.push({ path: `${path}.source`, message: 'is required when provenance is DOCUMENTED' });
-}
-
 /**
  * EXPIRED is what an OPEN need past its last day reads as (ADR 7): a document may say so, but only
  * of a need whose expiresOn has passed — to withdraw a current need, CLOSED says it.
@@ -87,74 +79,130 @@ function checkExpired(problems: ErrorDetail[], path: string, r: Obj, today: stri
   }
 }
 
+function checkProvenance(problems: ErrorDetail[], path: string, r: Obj): void {
+  const missing = r.source === undefined || r.source === null || (typeof r.source === 'string' && r.source.trim() === '');
+  if (r.provenance === 'DOCUMENTED' && missing) problems.push({ path: `${path}.source`, message: 'is required when provenance is DOCUMENTED' });
+}
+
+const KEYED_SECTIONS = ['municipalities', 'needs', 'partnerships', 'caseStudies', 'events'];
+/** Sections in document (CONTRACT.md) order. */
+const SECTION_ORDER = ['municipalities', 'expertise', 'needs', 'partnerships', 'caseStudies', 'events'];
+
+/** A reference to a municipality or event, kept until finish() when the document has not defined it (yet). */
+interface Reference {
+  path: string;
+  value: string;
+  what: 'municipality' | 'event';
+}
+
 /**
  * What the schema cannot see: unique keys per type, references (to the document's own records or
- * to the database), topic keys, duplicates inside lists, endYear ≥ startYear, the source that a
- * DOCUMENTED record must cite, that an EXPIRED need has indeed expired, and that no record was
- * confirmed after today.
+ * to the database), topic keys, duplicates inside lists, endYear ≥ startYear, and the source that a
+ * DOCUMENTED record must cite. Feed it every record with `record()`, in document order; ask
+ * `externalReferences()` which keys to look up in the database; then `finish()`.
  */
+export class SemanticChecker {
+  private readonly problems: ErrorDetail[] = [];
+  private readonly keys = new Map(KEYED_SECTIONS.map((s) => [s, new FirstSeen(this.problems, 'key')]));
+  private readonly pairs = new FirstSeen(this.problems, 'expertise');
+  private readonly pending: Reference[] = [];
+
+  private readonly today: string;
+
+  constructor(
+    private readonly topics: ReadonlySet<string>,
+    today?: string,
+  ) {
+    this.today = today ?? todayIn(DEFAULT_TIME_ZONE);
+  }
+
+  /** Checks one record of `section` found at `path` (`$.needs[3]`). */
+  record(section: string, path: string, r: unknown): void {
+    if (!isObject(r)) return;
+    const problems = this.problems;
+    if (typeof r.key === 'string') this.keys.get(section)?.check(r.key, `${path}.key`);
+    const municipality = (p: string, value: unknown) => this.refer(p, value, 'municipality');
+    switch (section) {
+      case 'municipalities':
+        checkList(problems, `${path}.languages`, r.languages, 'language');
+        checkConfirmed(problems, path, r, this.today);
+        break;
+      case 'expertise':
+        municipality(`${path}.municipality`, r.municipality);
+        if (typeof r.topic === 'string' && !this.topics.has(r.topic)) problems.push({ path: `${path}.topic`, message: `"${r.topic}" is not a topic of the taxonomy` });
+        if (typeof r.municipality === 'string' && typeof r.topic === 'string') this.pairs.check(`${r.municipality}\u0000${r.topic}`, path, `of ${r.municipality} on ${r.topic}`);
+        break;
+      case 'needs':
+        municipality(`${path}.municipality`, r.municipality);
+        checkList(problems, `${path}.topics`, r.topics, 'topic', this.topics);
+        checkList(problems, `${path}.schemes`, r.schemes, 'scheme');
+        checkExpired(problems, path, r, this.today);
+        checkConfirmed(problems, path, r, this.today);
+        break;
+      case 'partnerships': {
+        checkList(problems, `${path}.topics`, r.topics, 'topic', this.topics);
+        const members = new FirstSeen(problems, 'member');
+        (Array.isArray(r.members) ? r.members : []).forEach((m: unknown, i) => {
+          if (!isObject(m) || typeof m.municipality !== 'string') return;
+          municipality(`${path}.members[${i}].municipality`, m.municipality);
+          members.check(m.municipality, `${path}.members[${i}].municipality`);
+        });
+        if (typeof r.startYear === 'number' && typeof r.endYear === 'number' && r.endYear < r.startYear) {
+          problems.push({ path: `${path}.endYear`, message: `must not be before startYear (${r.startYear})` });
+        }
+        checkConfirmed(problems, path, r, this.today);
+        break;
+      }
+      case 'caseStudies':
+        municipality(`${path}.municipality`, r.municipality);
+        this.refer(`${path}.event`, r.event, 'event');
+        checkList(problems, `${path}.topics`, r.topics, 'topic', this.topics);
+        break;
+    }
+    checkProvenance(problems, path, r);
+  }
+
+  /** The municipality and event keys referred to but not defined by the document: to look up in the database. */
+  externalReferences(): { municipalities: string[]; events: string[] } {
+    const out = { municipalities: new Set<string>(), events: new Set<string>() };
+    for (const ref of this.unresolved()) (ref.what === 'municipality' ? out.municipalities : out.events).add(ref.value);
+    return { municipalities: [...out.municipalities], events: [...out.events] };
+  }
+
+  /** Every problem found, once the database's keys are known. */
+  finish(known: Pick<KnownKeys, 'municipalities' | 'events'>): ErrorDetail[] {
+    for (const ref of this.unresolved()) {
+      if (!(ref.what === 'municipality' ? known.municipalities : known.events).has(ref.value)) {
+        this.problems.push({ path: ref.path, message: `unknown ${ref.what} "${ref.value}": not in this document nor in the directory` });
+      }
+    }
+    this.pending.length = 0;
+    return this.problems;
+  }
+
+  private refer(path: string, value: unknown, what: Reference['what']): void {
+    if (typeof value !== 'string') return;
+    if (!this.defined(what, value)) this.pending.push({ path, value, what });
+  }
+
+  private defined(what: Reference['what'], key: string): boolean {
+    return this.keys.get(what === 'municipality' ? 'municipalities' : 'events')!.has(key);
+  }
+
+  /** Pending references the document has still not defined. */
+  private unresolved(): Reference[] {
+    return this.pending.filter((ref) => !this.defined(ref.what, ref.value));
+  }
+}
+
+/** Semantic problems of a whole parsed document (see SemanticChecker). */
 export function semanticProblems(input: unknown, known: KnownKeys): ErrorDetail[] {
   if (!isObject(input)) return [];
-  const problems: ErrorDetail[] = [];
-  const today = known.today ?? todayIn(DEFAULT_TIME_ZONE);
-  checkUniqueKeys(input, problems);
-
-  const keysOf = (section: string) => new Set(recordsOf(input, section).flatMap(([, r]) => (typeof r.key === 'string' ? [r.key] : [])));
-  const municipalities = keysOf('municipalities');
-  const events = keysOf('events');
-  const refer = (path: string, value: unknown, what: string, inDocument: Set<string>, inDatabase: ReadonlySet<string>) => {
-    if (typeof value === 'string' && !inDocument.has(value) && !inDatabase.has(value)) {
-      problems.push({ path, message: `unknown ${what} "${value}": not in this document nor in the directory` });
-    }
-  };
-  const municipality = (path: string, value: unknown) => refer(path, value, 'municipality', municipalities, known.municipalities);
-
-  for (const [path, r] of recordsOf(input, 'municipalities')) {
-    checkList(problems, `${path}.languages`, r.languages, 'language');
-    checkConfirmed(problems, path, r, today);
-    checkProvenance(problems, path, r);
+  const checker = new SemanticChecker(known.topics, known.today);
+  for (const section of SECTION_ORDER) {
+    for (const [path, r] of recordsOf(input, section)) checker.record(section, path, r);
   }
-  const pairs = new FirstSeen(problems, 'expertise');
-  for (const [path, r] of recordsOf(input, 'expertise')) {
-    municipality(`${path}.municipality`, r.municipality);
-    if (typeof r.topic === 'string' && !known.topics.has(r.topic)) {
-      problems.push({ path: `${path}.topic`, message: `"${r.topic}" is not a topic of the taxonomy` });
-    }
-    if (typeof r.municipality === 'string' && typeof r.topic === 'string') {
-      pairs.check(`${r.municipality}\u0000${r.topic}`, path, `of ${r.municipality} on ${r.topic}`);
-    }
-    checkProvenance(problems, path, r);
-  }
-  for (const [path, r] of recordsOf(input, 'needs')) {
-    municipality(`${path}.municipality`, r.municipality);
-    checkList(problems, `${path}.topics`, r.topics, 'topic', known.topics);
-    checkList(problems, `${path}.schemes`, r.schemes, 'scheme');
-    checkExpired(problems, path, r, today);
-    checkConfirmed(problems, path, r, today);
-    checkProvenance(problems, path, r);
-  }
-  for (const [path, r] of recordsOf(input, 'partnerships')) {
-    checkList(problems, `${path}.topics`, r.topics, 'topic', known.topics);
-    const members = new FirstSeen(problems, 'member');
-    (Array.isArray(r.members) ? r.members : []).forEach((m: unknown, i) => {
-      if (!isObject(m) || typeof m.municipality !== 'string') return;
-      municipality(`${path}.members[${i}].municipality`, m.municipality);
-      members.check(m.municipality, `${path}.members[${i}].municipality`);
-    });
-    if (typeof r.startYear === 'number' && typeof r.endYear === 'number' && r.endYear < r.startYear) {
-      problems.push({ path: `${path}.endYear`, message: `must not be before startYear (${r.startYear})` });
-    }
-    checkConfirmed(problems, path, r, today);
-    checkProvenance(problems, path, r);
-  }
-  for (const [path, r] of recordsOf(input, 'caseStudies')) {
-    municipality(`${path}.municipality`, r.municipality);
-    refer(`${path}.event`, r.event, 'event', events, known.events);
-    checkList(problems, `${path}.topics`, r.topics, 'topic', known.topics);
-    checkProvenance(problems, path, r);
-  }
-  for (const [path, r] of recordsOf(input, 'events')) checkProvenance(problems, path, r);
-  return problems;
+  return checker.finish(known);
 }
 
 /**
@@ -162,21 +210,7 @@ export function semanticProblems(input: unknown, known: KnownKeys): ErrorDetail[
  * up in the database before `semanticProblems` can judge the references.
  */
 export function externalReferences(input: unknown): { municipalities: string[]; events: string[] } {
-  if (!isObject(input)) return { municipalities: [], events: [] };
-  const defined = (section: string) => new Set(recordsOf(input, section).map(([, r]) => r.key));
-  const ownMunicipalities = defined('municipalities');
-  const ownEvents = defined('events');
-  const municipalities = new Set<string>();
-  const events = new Set<string>();
-  const add = (set: Set<string>, own: Set<unknown>, value: unknown) => {
-    if (typeof value === 'string' && !own.has(value)) set.add(value);
-  };
-  for (const section of ['expertise', 'needs', 'caseStudies']) {
-    for (const [, r] of recordsOf(input, section)) add(municipalities, ownMunicipalities, r.municipality);
-  }
-  for (const [, r] of recordsOf(input, 'partnerships')) {
-    for (const m of Array.isArray(r.members) ? r.members : []) if (isObject(m)) add(municipalities, ownMunicipalities, m.municipality);
-  }
-  for (const [, r] of recordsOf(input, 'caseStudies')) add(events, ownEvents, r.event);
-  return { municipalities: [...municipalities], events: [...events] };
+  const checker = new SemanticChecker(new Set());
+  if (isObject(input)) for (const section of SECTION_ORDER) for (const [path, r] of recordsOf(input, section)) checker.record(section, path, r);
+  return checker.externalReferences();
 }
