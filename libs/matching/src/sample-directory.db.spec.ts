@@ -22,6 +22,8 @@ describe('partnerSuggestions on the sample directory', () => {
     expect(['COUNTRY_EXPERIENCE', 'PRIOR_PARTNER']).toContain(kinds[0]);
     expect(kinds).toEqual(expect.arrayContaining(['TOPIC_FIT', 'EVIDENCE', 'PRIOR_PARTNER', 'COUNTRY_EXPERIENCE', 'SCHEME_FIT']));
     expect(kawasaki.reasons.reduce((s, r) => s + r.weight, 0)).toBeCloseTo(kawasaki.score, 3);
+    // Every reason and mismatch names the records it rests on.
+    for (const s of list) for (const r of [...s.reasons, ...s.mismatches]) expect(r.records.length, `${s.municipality.key} ${r.kind}`).toBeGreaterThan(0);
     const prior = kawasaki.reasons.find((r) => r.kind === 'PRIOR_PARTNER')!;
     expect(prior.records).toContainEqual(expect.objectContaining({ type: 'PARTNERSHIP', key: 'kawasaki-makassar-leakage' }));
     expect(prior.detail).toMatch(/Makassar/);
@@ -49,6 +51,13 @@ describe('Japanese details are Japanese', () => {
     for (const s of await h.peers.peerSuggestions(h.ctx, 'makassar', 10)) details.push(...[...s.reasons, ...s.mismatches].map((r) => r.detailJa));
     for (const s of await h.mentors.mentorSuggestions(h.ctx, 'kurume', 10)) details.push(...[...s.reasons, ...s.mismatches].map((r) => r.detailJa), ...s.pathway!.map((p) => p.detailJa));
     expect(details.length).toBeGreaterThan(100);
+    // …and every reason and mismatch names the records it rests on.
+    const bare: string[] = [];
+    for (const need of ['makassar-dma', 'yangon-nrw-expansion', 'lima-earthquake-emergency', 'kurume-start-cooperation', 'surabaya-ppp'])
+      for (const s of await h.partners.partnerSuggestions(h.ctx, need, 10)) for (const r of [...s.reasons, ...s.mismatches]) if (!r.records.length) bare.push(`${need} ${s.municipality.key} ${r.kind}`);
+    for (const s of [...(await h.peers.peerSuggestions(h.ctx, 'makassar', 10)), ...(await h.mentors.mentorSuggestions(h.ctx, 'kurume', 10))])
+      for (const r of [...s.reasons, ...s.mismatches]) if (!r.records.length) bare.push(`${s.municipality.key} ${r.kind}`);
+    expect(bare).toEqual([]);
     expect(details.filter((d) => english.some((re) => re.test(d)))).toEqual([]);
     expect(details.some((d) => /インドネシア|ミャンマー|ペルー/.test(d))).toBe(true);
     expect(details.some((d) => /万人/.test(d))).toBe(true);

@@ -119,7 +119,7 @@ export class ConsortiumService {
         w.quality * plan.quality,
         members.map((m) => `${m.municipality.name} ${m.score.toFixed(2)}`).join(', '),
         members.map((m) => `${m.municipality.nameJa ?? m.municipality.name} ${m.score.toFixed(2)}`).join('、'),
-        [],
+        members.map((m) => ({ type: 'MUNICIPALITY' as const, key: m.municipality.key, label: m.municipality.name })),
       ),
     ].filter((r) => r.weight > 0);
     const mismatches: MatchReason[] = [];
@@ -135,7 +135,7 @@ export class ConsortiumService {
       );
     }
     if (members.length > 1) {
-      mismatches.push(reason('COORDINATION', w.perExtraMember * (members.length - 1), `${members.length} partners to coordinate`, `${members.length}団体の調整が必要`, []));
+      mismatches.push(reason('COORDINATION', w.perExtraMember * (members.length - 1), `${members.length} partners to coordinate`, `${members.length}団体の調整が必要`, members.map((m) => ({ type: 'MUNICIPALITY' as const, key: m.municipality.key, label: m.municipality.name }))));
     }
     return { members, score: plan.score, coveredTopics: topics.filter((t) => plan.coveredBy.has(t)), uncoveredTopics: plan.uncovered, reasons, mismatches };
   }

@@ -161,7 +161,7 @@ export function similarSize(c: MunicipalityFacts, partner: MunicipalityFacts): C
     strength,
     detail: known ? `Serves ${formatPopulation(a)} people (${partner.name}: ${formatPopulation(b)})` : 'Size unknown',
     detailJa: known ? `給水人口 ${formatPopulation(a, 'ja')}（${nameJa(partner)}：${formatPopulation(b, 'ja')}）` : '規模不明',
-    records: [],
+    records: [municipalityRef(c), municipalityRef(partner)],
   };
 }
 

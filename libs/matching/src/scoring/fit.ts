@@ -46,7 +46,11 @@ export function schemeFit(c: CandidateFacts, schemes: readonly string[]): { comp
         ? `Ready for ${ready.map((x) => schemeLabel(x)).join(', ')} (related expertise), no project under it yet`
         : `No experience with ${schemes.map((x) => schemeLabel(x)).join(' or ')}`,
     detailJa: used.length ? `${schemesUsedJa}の実績${used.length}件` : ready.length ? `${ready.map((x) => schemeLabel(x, 'ja')).join('、')}に関連する専門性あり（実施実績なし）` : '該当スキームの実績なし',
-    records: used.slice(0, 3).map((p) => ({ type: 'PARTNERSHIP', key: p.key, label: p.title })),
+    records: used.length
+      ? used.slice(0, 3).map((p): RecordRef => ({ type: 'PARTNERSHIP', key: p.key, label: p.title }))
+      : ready.length
+        ? ready.map((x): RecordRef => ({ type: 'EXPERTISE', key: `${m.key}:${SCHEME_READINESS[x]}` }))
+        : [self(m)],
   };
   const penalty: Penalty | null =
     eligible.length === 0
@@ -83,7 +87,7 @@ export function language(c: MunicipalityFacts, partner: MunicipalityFacts): { co
       strength: common.length ? 1 : 0,
       detail: common.length ? `Works in ${common.map((l) => label(l, names)).join(', ')}` : 'No language in common',
       detailJa: common.length ? `共通言語：${common.map((l) => label(l, namesJa)).join('、')}` : '共通言語なし',
-      records: [],
+      records: [self(c), self(partner)],
     },
     penalty: common.length
       ? null
@@ -241,7 +245,7 @@ export function feedbackSignals(m: MunicipalityFacts, f: FeedbackFacts): { compo
       strength: Math.max(0, (rate - 0.5) * 2),
       detail: `Accepted ${f.accepted} of ${f.accepted + f.declined} introductions`,
       detailJa: `紹介${f.accepted + f.declined}件中${f.accepted}件に応諾`,
-      records: [],
+      records: [self(m)],
     },
     penalties,
   };

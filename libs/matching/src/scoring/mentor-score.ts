@@ -38,7 +38,7 @@ export function experience(m: MentorFacts): Component {
     strength: 0.5 * level + 0.5 * (1 - Math.exp(-done.length / 3)),
     detail: `${EXPERIENCE_LABELS[m.municipality.overseasExperience ?? '']?.en ?? 'unstated'} overseas experience; ${done.length} partnership${done.length === 1 ? '' : 's'} abroad`,
     detailJa: `海外経験：${EXPERIENCE_LABELS[m.municipality.overseasExperience ?? '']?.ja ?? '未登録'}、海外での協力${done.length}件`,
-    records: done.slice(0, 4).map(ref),
+    records: done.length ? done.slice(0, 4).map(ref) : [{ type: 'MUNICIPALITY', key: m.municipality.key, label: m.municipality.name }],
   };
 }
 
@@ -71,10 +71,9 @@ export function mentoring(m: MentorFacts): Component {
 }
 
 export function knowledgeSharing(m: MentorFacts): Component {
-  const shown = m.caseStudies.filter((c) => c.eventKey);
-  const records: RecordRef[] = shown.flatMap((c) => [
+  const records: RecordRef[] = m.caseStudies.flatMap((c) => [
     { type: 'CASE_STUDY' as const, key: c.key, label: c.title },
-    { type: 'EVENT' as const, key: c.eventKey!, label: c.eventTitle ?? c.eventKey! },
+    ...(c.eventKey ? [{ type: 'EVENT' as const, key: c.eventKey, label: c.eventTitle ?? c.eventKey }] : []),
   ]);
   return {
     kind: 'KNOWLEDGE_SHARING',
