@@ -66,3 +66,21 @@ export class MunicipalityModel extends SourcedModel {
 
 @ObjectType('MunicipalityConnection')
 export class MunicipalityConnection extends Connection(MunicipalityModel, 'Municipality') {}
+
+@ObjectType('FacetValue', { description: 'One value of a directory filter and how many municipalities have it.' })
+export class FacetValueModel {
+  @Field()
+  value: string;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType('MunicipalityFacets', { description: 'What the directory can be narrowed by, most common first.' })
+export class MunicipalityFacetsModel {
+  @Field(() => [FacetValueModel], { description: 'ISO 3166-1 alpha-2 codes.' })
+  countries: FacetValueModel[];
+
+  @Field(() => [FacetValueModel])
+  regions: FacetValueModel[];
+}

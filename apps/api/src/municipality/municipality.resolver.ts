@@ -19,7 +19,7 @@ import { toPartnershipModel } from '../partnership/partnership.mapper';
 import { MunicipalitiesArgs } from './municipality.args';
 import { CreateMunicipalityInput, UpdateMunicipalityInput } from './municipality.input';
 import { toMunicipalityModel } from './municipality.mapper';
-import { MunicipalityConnection, MunicipalityModel } from './municipality.model';
+import { MunicipalityConnection, MunicipalityFacetsModel, MunicipalityModel } from './municipality.model';
 
 @Resolver(() => MunicipalityModel)
 export class MunicipalityResolver {
@@ -40,6 +40,12 @@ export class MunicipalityResolver {
   @Query(() => MunicipalityConnection, { description: 'Municipalities matching the filter, by key.' })
   async municipalities(@Ctx() ctx: RequestContext, @Args() args: MunicipalitiesArgs): Promise<ConnectionShape<MunicipalityModel>> {
     return toConnection(await this.queries.list(ctx, args.filter, pageRequest(args.first, args.after)), toMunicipalityModel);
+  }
+
+  @Public()
+  @Query(() => MunicipalityFacetsModel, { description: 'Countries and regions of the directory with their counts, for filters.' })
+  async municipalityFacets(@Ctx() ctx: RequestContext): Promise<MunicipalityFacetsModel> {
+    return this.queries.facets(ctx);
   }
 
   @ResolveField(() => Freshness, { description: 'CURRENT, AGING or STALE by lastConfirmedOn (thresholds in config).' })

@@ -9,7 +9,7 @@ import { FreshnessSql } from '../freshness/freshness';
 import { containsPattern, fetchPage, indexBy } from '../shared/paging';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { MunicipalityEntity } from './municipality.entity';
-import type { MunicipalityFilter } from './municipality.types';
+import type { FacetValue, MunicipalityFacets, MunicipalityFilter } from './municipality.types';
 
 /** Reads municipalities: by key, in batches by id (for loaders), and filtered pages. */
 @Injectable()
@@ -71,5 +71,25 @@ export class MunicipalityQueryService {
     }
     if (f.freshness) qb.andWhere(FreshnessSql.is('m', f.freshness, { aging: ':aging', stale: ':stale' }), this.calendar.freshnessBounds());
     return fetchPage(qb, page);
+  }
+
+  /**
+   * The values the directory can be narrowed by, each with how many municipalities have it
+   * (most first): the directory page's country and region filters. Two grouped statements.
+   */
+  async facets(ctx: RequestContext): Promise<MunicipalityFacets> {
+    const repo = this.db.getRepository(ctx, MunicipalityEntity);
+    const count = (column: string) =>
+      repo
+        .createQueryBuilder('m')
+        .select(`m.${column}`, 'value')
+        .addSelect('count(*)::int', 'count')
+        .where(`m.${column} IS NOT NULL`)
+        .groupBy(`m.${column}`)
+        .orderBy('count', 'DESC')
+        .addOrderBy('value', 'ASC')
+        .getRawMany<FacetValue>();
+    const [countries, regions] = await Promise.all([count('country'), count('region')]);
+    return { countries, regions };
   }
 }

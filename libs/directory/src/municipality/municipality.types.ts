@@ -63,3 +63,14 @@ export const MUNICIPALITY_FIELDS = [
 ] as const satisfies readonly (keyof MunicipalityFields)[];
 
 export const REQUIRED_MUNICIPALITY_FIELDS = ['name', 'kind', 'country'] as const satisfies readonly (keyof MunicipalityFields)[];
+
+/** One value of a directory filter and how many municipalities have it. */
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface MunicipalityFacets {
+  countries: FacetValue[];
+  regions: FacetValue[];
+}
