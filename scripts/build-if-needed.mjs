@@ -1,30 +1,42 @@
-// Builds the apps when dist/ is missing or older than any source file, so `npm start` and
-// `npm run cli` always run current code without paying for a build every time.
+// Builds what is missing or older than any of its sources, so `npm start` and `npm run cli` always
+// run current code without paying for a build every time.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const root = new URL('..', import.meta.url).pathname;
-export const ENTRIES = {
-  api: join(root, 'dist/apps/api/apps/api/src/main.js'),
-  cli: join(root, 'dist/apps/cli/apps/cli/src/main.js'),
+export const ROOT = new URL('..', import.meta.url).pathname;
+const nest = (project) => [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', project];
+const vite = (config) => [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', config, '--logLevel', 'warn'];
+
+/** What each build produces, from which sources (directories are walked; tests do not count). */
+const TARGETS = {
+  api: { output: 'dist/apps/api/apps/api/src/main.js', sources: ['apps/api', 'libs', 'tsconfig.json'], command: nest('api') },
+  cli: { output: 'dist/apps/cli/apps/cli/src/main.js', sources: ['apps/cli', 'libs', 'tsconfig.json'], command: nest('cli') },
+  // The web app (served at /) and the GraphQL IDE (served at /graphql outside production).
+  web: { output: 'dist/web/app/index.html', sources: ['apps/web/src', 'apps/web/public', 'apps/web/index.html', 'apps/web/vite.config.mts', 'package-lock.json'], command: vite('apps/web/vite.config.mts') },
+  graphiql: { output: 'dist/web/graphiql/index.html', sources: ['apps/web/graphiql', 'package-lock.json'], command: vite('apps/web/graphiql/vite.config.mts') },
 };
 
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (/\.(ts|json)$/.test(entry.name) && !/\.(e2e-)?spec\.ts$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
+export const ENTRIES = Object.fromEntries(Object.entries(TARGETS).map(([name, t]) => [name, join(ROOT, t.output)]));
+
+const SOURCE = /\.(ts|mts|tsx|json|css|html|svg|graphql)$/;
+const TEST = /\.(e2e-|db\.|browser\.)?spec\.tsx?$/;
+
+function newest(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return SOURCE.test(path) && !TEST.test(path) ? stat.mtimeMs : 0;
+  let latest = 0;
+  for (const entry of readdirSync(path)) if (entry !== 'node_modules') latest = Math.max(latest, newest(join(path, entry)));
+  return latest;
 }
 
-export function buildIfNeeded(app) {
-  const entry = ENTRIES[app];
-  const sources = Math.max(newestSource(join(root, 'apps')), newestSource(join(root, 'libs')), statSync(join(root, 'tsconfig.json')).mtimeMs);
-  if (existsSync(entry) && statSync(entry).mtimeMs >= sources) return entry;
-  process.stderr.write(`building ${app}…\n`);
-  execFileSync(process.execPath, [join(root, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', app], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  return entry;
+/** Builds `name` (api, cli, web, graphiql) when its output is missing or stale; returns the output path. */
+export function buildIfNeeded(name) {
+  const target = TARGETS[name];
+  const output = join(ROOT, target.output);
+  const sources = Math.max(...target.sources.map((s) => join(ROOT, s)).filter(existsSync).map(newest));
+  if (existsSync(output) && statSync(output).mtimeMs >= sources) return output;
+  process.stderr.write(`building ${name}…\n`);
+  execFileSync(process.execPath, target.command, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  return output;
 }

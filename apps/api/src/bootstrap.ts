@@ -4,6 +4,8 @@ import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig, type ConfigModuleOptions } from '@kakehashi/config';
 import { AppModule } from './app.module';
 import { bodyErrorHandler, rateLimitMiddleware, rejectNulCharacters } from './graphql/http-protection';
+import { securityHeaders } from './web/security-headers';
+import { serveWebApp } from './web/web-app';
 
 /** Largest request body accepted; larger gets 413 before any parsing work. */
 export const MAX_BODY = '100kb';
@@ -15,12 +17,15 @@ export async function createApiApp(options: ConfigModuleOptions = {}): Promise<N
   const config = app.get<AppConfig>(APP_CONFIG);
   // Per-client limits key on req.ip: behind a proxy, only trusted hops may name the client.
   app.set('trust proxy', config.TRUST_PROXY);
-  // Order matters: the rate limit refuses before the body is read; the error handler follows the parser.
+  // Order matters: headers on every response, even refusals; the rate limit refuses before the body
+  // is read; the error handler follows the parser.
+  app.use(securityHeaders());
   app.use('/graphql', rateLimitMiddleware(config.RATE_LIMIT_PER_MINUTE));
   app.useBodyParser('json', { limit: MAX_BODY });
   app.use(bodyErrorHandler(MAX_BODY));
   app.use('/graphql', rejectNulCharacters);
   app.disable('x-powered-by');
+  serveWebApp(app, { webDist: config.WEB_DIST, ide: config.NODE_ENV !== 'production' });
   app.enableShutdownHooks();
   return app;
 }

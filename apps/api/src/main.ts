@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const app = await createApiApp();
   const config = app.get<AppConfig>(APP_CONFIG);
   await app.listen(config.PORT, config.HOST);
-  app.get(Logger).log(`Kakehashi API on http://localhost:${config.PORT}/graphql (health: /health)`);
+  app.get(Logger).log(`Kakehashi on http://localhost:${config.PORT}/ (GraphQL: /graphql, health: /health)`);
 }
 
 main().catch((error: unknown) => {

@@ -25,6 +25,11 @@ export const CONFIG_VARIABLES = {
     sensitive: true,
   },
   DATA_DIR: { schema: z.string().min(1).default('./.data'), description: 'Where the embedded PostgreSQL keeps its data (survives restarts).', sensitive: false },
+  WEB_DIST: {
+    schema: z.string().min(1).default('./dist/web'),
+    description: 'Where the built web app (`app/`, served at /) and GraphQL IDE (`graphiql/`, at /graphql outside production) are; `npm start` builds them.',
+    sensitive: false,
+  },
   SAMPLE_DATA: { schema: onOff.default('on'), description: '`on`: load the sample directory into an empty database at start; `off`: never.', sensitive: false },
   NODE_ENV: {
     schema: z.enum(['development', 'production', 'test']).default('development'),

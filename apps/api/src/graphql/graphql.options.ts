@@ -28,7 +28,8 @@ export function graphqlOptions(config: AppConfig, logger: Logger, loaders: Direc
     autoSchemaFile: true,
     sortSchema: true,
     introspection: !production,
-    graphiql: !production,
+    // The IDE is our bundled GraphiQL (web/web-app.ts), never a landing page loaded from a CDN.
+    graphiql: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     formatError,
@@ -42,7 +43,7 @@ export function graphqlOptions(config: AppConfig, logger: Logger, loaders: Direc
     plugins: [
       errorLogPlugin(logger.child({ component: 'graphql' })),
       queryCostPlugin(),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ApolloServerPluginLandingPageDisabled(),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: SHUTDOWN_GRACE_MS })] : []),
     ] as unknown as ApolloDriverConfig['plugins'],
   };
