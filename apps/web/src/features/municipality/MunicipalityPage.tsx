@@ -1,7 +1,10 @@
 import { Link, useParams } from 'wouter';
 import { useApiQuery } from '../../api/hooks';
 import { expertiseAnchor, paths } from '../../app/paths';
-import { MentorPathwaysDocument, MentorSuggestionsDocument, MunicipalityProfileDocument, PeerSuggestionsDocument, type MunicipalityProfileQuery } from '../../gql/graphql';
+import { IntroductionsDocument, MentorPathwaysDocument, MentorSuggestionsDocument, MunicipalityProfileDocument, PeerSuggestionsDocument, type MunicipalityProfileQuery } from '../../gql/graphql';
+import { canActFor } from '../../auth/session';
+import { useSession } from '../../auth/use-session';
+import type { MatchList } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { useNames } from '../../ui/Names';
 import { PageTitle, Section } from '../../ui/Page';
@@ -116,12 +119,27 @@ function Needs({ m }: { m: Profile }) {
   );
 }
 
+/**
+ * What someone who may act for this municipality can do on its peer or mentor list: the list to
+ * act on and the introductions already asked for (candidate key → status), or undefined.
+ */
+function useActions(municipalityKey: string, list: MatchList) {
+  const { t } = useI18n();
+  const mayAct = canActFor(useSession().account, municipalityKey);
+  const intros = useApiQuery(IntroductionsDocument, { municipalityKey }, { enabled: mayAct });
+  const introductions = new Map(
+    (intros.data?.introductions ?? []).filter((i) => i.list === list && i.requester.key === municipalityKey).map((i) => [i.candidate.key, t.enums.introStatus[i.status]]),
+  );
+  return mayAct ? { actFor: { list, municipalityKey }, introductions } : { actFor: undefined, introductions };
+}
+
 function Peers({ municipalityKey }: { municipalityKey: string }) {
   const { t } = useI18n();
   const peers = useApiQuery(PeerSuggestionsDocument, { key: municipalityKey, first: 3 });
+  const actions = useActions(municipalityKey, 'PEER');
   return (
     <Section id="peers" title={t.municipality.peers} intro={t.municipality.peersIntro}>
-      <QueryState query={peers}>{(d) => (d.peerSuggestions.length ? <SuggestionList suggestions={d.peerSuggestions} /> : <p>{t.common.none}</p>)}</QueryState>
+      <QueryState query={peers}>{(d) => (d.peerSuggestions.length ? <SuggestionList suggestions={d.peerSuggestions} {...actions} /> : <p>{t.common.none}</p>)}</QueryState>
     </Section>
   );
 }
@@ -131,12 +149,13 @@ function Mentors({ municipalityKey }: { municipalityKey: string }) {
   const { t } = useI18n();
   const mentors = useApiQuery(MentorSuggestionsDocument, { key: municipalityKey, first: 3 });
   const pathways = useApiQuery(MentorPathwaysDocument, { key: municipalityKey, first: 3 });
+  const actions = useActions(municipalityKey, 'MENTOR');
   if (mentors.isPending) return <Loading />;
   if (!mentors.data?.mentorSuggestions.length) return null;
   const steps = new Map(pathways.data?.mentorSuggestions.map((m) => [m.municipality.key, m.pathway]));
   return (
     <Section id="mentors" title={t.municipality.mentors} intro={t.municipality.mentorsIntro}>
-      <SuggestionList suggestions={mentors.data.mentorSuggestions.map((s) => ({ ...s, pathway: steps.get(s.municipality.key) }))} />
+      <SuggestionList suggestions={mentors.data.mentorSuggestions.map((s) => ({ ...s, pathway: steps.get(s.municipality.key) }))} {...actions} />
     </Section>
   );
 }

@@ -22,7 +22,7 @@ function PartnerSuggestions({ need }: { need: Need }) {
   const suggestions = useApiQuery(PartnerSuggestionsDocument, { key: need.key, first: 5 });
   const intros = useApiQuery(IntroductionsDocument, { municipalityKey: need.municipality.key }, { enabled: mayAct });
   const introStatus = new Map(
-    (intros.data?.introductions ?? []).filter((i) => i.list === 'PARTNER' && i.need?.key === need.key).map((i) => [i.candidate.key, t.enums.introStatus[i.status]]),
+    (intros.data?.introductions ?? []).filter((i) => i.list === 'PARTNER' && i.need?.key === need.key).map((i) => [i.candidate.key, t.enums.introStatus[i.status]] as const),
   );
   return (
     <Section id="suggestions" title={t.need.suggestions} intro={t.need.suggestionsIntro}>
