@@ -37,6 +37,9 @@ export function buildIfNeeded(name) {
   const sources = Math.max(...target.sources.map((s) => join(ROOT, s)).filter(existsSync).map(newest));
   if (existsSync(output) && statSync(output).mtimeMs >= sources) return output;
   process.stderr.write(`building ${name}…\n`);
-  execFileSync(process.execPath, target.command, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  // Vite keeps an inherited NODE_ENV (Vitest sets `test`), which would bundle React's development
+  // build: the web app is always built for production.
+  const env = target.command.includes('--config') ? { ...process.env, NODE_ENV: 'production' } : process.env;
+  execFileSync(process.execPath, target.command, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
   return output;
 }
