@@ -79,8 +79,10 @@ export type NeedPriority =
   | 'LOW'
   | 'MEDIUM';
 
+/** OPEN, MATCHED or CLOSED as recorded; EXPIRED: an open need whose expiresOn has passed (in the configured time zone). EXPIRED cannot be set. */
 export type NeedStatus =
   | 'CLOSED'
+  | 'EXPIRED'
   | 'MATCHED'
   | 'OPEN';
 
@@ -295,6 +297,8 @@ export type SearchQueryVariables = Exact<{
 
 export type SearchQuery = { search: Array<{ kind: SearchHitKind, key: string, title: string, snippet: string, score: number, municipality: { key: string, name: string, nameJa: string | null, country: string, provenance: Provenance | null } | null, need: { key: string, status: NeedStatus, provenance: Provenance | null, municipality: { key: string, name: string, nameJa: string | null } } | null, partnership: { key: string, status: PartnershipStatus, provenance: Provenance | null } | null, caseStudy: { key: string, provenance: Provenance | null, municipality: { key: string, name: string, nameJa: string | null } | null } | null }> };
 
+export type TopicLabelFragment = { key: string, labelEn: string, labelJa: string };
+
 export type TopicsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -331,6 +335,13 @@ export const SessionFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SessionFields"}) as unknown as TypedDocumentString<SessionFieldsFragment, unknown>;
+export const TopicLabelFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment TopicLabel on Topic {
+  key
+  labelEn
+  labelJa
+}
+    `, {"fragmentName":"TopicLabel"}) as unknown as TypedDocumentString<TopicLabelFragment, unknown>;
 export const CaseStudyFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment CaseStudyFields on CaseStudy {
   key
@@ -340,9 +351,7 @@ export const CaseStudyFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   provenance
   source
   topics {
-    key
-    labelEn
-    labelJa
+    ...TopicLabel
   }
   event {
     key
@@ -350,7 +359,11 @@ export const CaseStudyFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
     date
   }
 }
-    `, {"fragmentName":"CaseStudyFields"}) as unknown as TypedDocumentString<CaseStudyFieldsFragment, unknown>;
+    fragment TopicLabel on Topic {
+  key
+  labelEn
+  labelJa
+}`, {"fragmentName":"CaseStudyFields"}) as unknown as TypedDocumentString<CaseStudyFieldsFragment, unknown>;
 export const RecordRefFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment RecordRefFields on RecordRef {
   type
@@ -422,9 +435,7 @@ export const PartnershipFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentStrin
   provenance
   source
   topics {
-    key
-    labelEn
-    labelJa
+    ...TopicLabel
   }
   members {
     role
@@ -442,7 +453,11 @@ export const PartnershipFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentStrin
     note
   }
 }
-    `, {"fragmentName":"PartnershipFields"}) as unknown as TypedDocumentString<PartnershipFieldsFragment, unknown>;
+    fragment TopicLabel on Topic {
+  key
+  labelEn
+  labelJa
+}`, {"fragmentName":"PartnershipFields"}) as unknown as TypedDocumentString<PartnershipFieldsFragment, unknown>;
 export const LoginDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation Login($input: LoginInput!) {
   login(input: $input) {
@@ -508,16 +523,18 @@ export const DirectoryDocument = /*#__PURE__*/ new TypedDocumentString(`
         expertise {
           level
           topic {
-            key
-            labelEn
-            labelJa
+            ...TopicLabel
           }
         }
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<DirectoryQuery, DirectoryQueryVariables>;
+    fragment TopicLabel on Topic {
+  key
+  labelEn
+  labelJa
+}`) as unknown as TypedDocumentString<DirectoryQuery, DirectoryQueryVariables>;
 export const DirectoryFacetsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query DirectoryFacets {
   municipalityFacets {
@@ -570,15 +587,18 @@ export const CaseStudyPageDocument = /*#__PURE__*/ new TypedDocumentString(`
   provenance
   source
   topics {
-    key
-    labelEn
-    labelJa
+    ...TopicLabel
   }
   event {
     key
     title
     date
   }
+}
+fragment TopicLabel on Topic {
+  key
+  labelEn
+  labelJa
 }`) as unknown as TypedDocumentString<CaseStudyPageQuery, CaseStudyPageQueryVariables>;
 export const EventPageDocument = /*#__PURE__*/ new TypedDocumentString(`
     query EventPage($key: String!) {
@@ -608,15 +628,18 @@ export const EventPageDocument = /*#__PURE__*/ new TypedDocumentString(`
   provenance
   source
   topics {
-    key
-    labelEn
-    labelJa
+    ...TopicLabel
   }
   event {
     key
     title
     date
   }
+}
+fragment TopicLabel on Topic {
+  key
+  labelEn
+  labelJa
 }`) as unknown as TypedDocumentString<EventPageQuery, EventPageQueryVariables>;
 export const DismissSuggestionDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation DismissSuggestion($input: DismissSuggestionInput!) {
@@ -685,9 +708,7 @@ export const MunicipalityProfileDocument = /*#__PURE__*/ new TypedDocumentString
       provenance
       source
       topic {
-        key
-        labelEn
-        labelJa
+        ...TopicLabel
       }
     }
     needs {
@@ -701,9 +722,7 @@ export const MunicipalityProfileDocument = /*#__PURE__*/ new TypedDocumentString
       provenance
       source
       topics {
-        key
-        labelEn
-        labelJa
+        ...TopicLabel
       }
     }
     partnerships {
@@ -722,9 +741,7 @@ export const MunicipalityProfileDocument = /*#__PURE__*/ new TypedDocumentString
   provenance
   source
   topics {
-    key
-    labelEn
-    labelJa
+    ...TopicLabel
   }
   event {
     key
@@ -743,9 +760,7 @@ fragment PartnershipFields on Partnership {
   provenance
   source
   topics {
-    key
-    labelEn
-    labelJa
+    ...TopicLabel
   }
   members {
     role
@@ -762,6 +777,11 @@ fragment PartnershipFields on Partnership {
     after
     note
   }
+}
+fragment TopicLabel on Topic {
+  key
+  labelEn
+  labelJa
 }`) as unknown as TypedDocumentString<MunicipalityProfileQuery, MunicipalityProfileQueryVariables>;
 export const PeerSuggestionsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query PeerSuggestions($key: String!, $first: Int) {
@@ -881,9 +901,7 @@ export const NeedPageDocument = /*#__PURE__*/ new TypedDocumentString(`
     source
     updatedAt
     topics {
-      key
-      labelEn
-      labelJa
+      ...TopicLabel
     }
     municipality {
       key
@@ -895,7 +913,11 @@ export const NeedPageDocument = /*#__PURE__*/ new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<NeedPageQuery, NeedPageQueryVariables>;
+    fragment TopicLabel on Topic {
+  key
+  labelEn
+  labelJa
+}`) as unknown as TypedDocumentString<NeedPageQuery, NeedPageQueryVariables>;
 export const PartnerSuggestionsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query PartnerSuggestions($key: String!, $first: Int) {
   partnerSuggestions(needKey: $key, first: $first) {
@@ -992,9 +1014,7 @@ export const PartnershipPageDocument = /*#__PURE__*/ new TypedDocumentString(`
   provenance
   source
   topics {
-    key
-    labelEn
-    labelJa
+    ...TopicLabel
   }
   members {
     role
@@ -1011,6 +1031,11 @@ export const PartnershipPageDocument = /*#__PURE__*/ new TypedDocumentString(`
     after
     note
   }
+}
+fragment TopicLabel on Topic {
+  key
+  labelEn
+  labelJa
 }`) as unknown as TypedDocumentString<PartnershipPageQuery, PartnershipPageQueryVariables>;
 export const SearchDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Search($text: String!, $first: Int) {

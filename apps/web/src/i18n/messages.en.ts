@@ -205,7 +205,7 @@ export const en = {
     } satisfies Record<Provenance, string>,
     kind: { LOCAL_GOVERNMENT: 'Local government', UTILITY: 'Utility', NATIONAL_AGENCY: 'National agency', OTHER: 'Other' } satisfies Record<MunicipalityKind, string>,
     experience: { NONE: 'None yet', SOME: 'Some', EXTENSIVE: 'Extensive' } satisfies Record<OverseasExperience, string>,
-    needStatus: { OPEN: 'Open', MATCHED: 'Matched', CLOSED: 'Closed' } satisfies Record<NeedStatus, string>,
+    needStatus: { OPEN: 'Open', MATCHED: 'Matched', CLOSED: 'Closed', EXPIRED: 'Expired' } satisfies Record<NeedStatus, string>,
     priority: { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' } satisfies Record<NeedPriority, string>,
     partnershipStatus: {
       PROPOSED: 'Proposed',

@@ -184,7 +184,7 @@ export const ja: Messages = {
     provenanceHint: { DOCUMENTED: '出典に基づく記録', ILLUSTRATIVE: '製品説明のための架空の記録（事実ではありません）' },
     kind: { LOCAL_GOVERNMENT: '地方自治体', UTILITY: '水道事業体', NATIONAL_AGENCY: '国の機関', OTHER: 'その他' },
     experience: { NONE: 'なし', SOME: 'あり', EXTENSIVE: '豊富' },
-    needStatus: { OPEN: '募集中', MATCHED: 'マッチ済み', CLOSED: '終了' },
+    needStatus: { OPEN: '募集中', MATCHED: 'マッチ済み', CLOSED: '終了', EXPIRED: '期限切れ' },
     priority: { LOW: '低', MEDIUM: '中', HIGH: '高' },
     partnershipStatus: { PROPOSED: '提案中', AGREED: '合意済み', ACTIVE: '実施中', COMPLETED: '完了', DORMANT: '休止中', CANCELLED: '中止' },
     role: { PROVIDER: '支援側', RECIPIENT: '受入側', PEER: '対等な協力', FACILITATOR: '調整役' },
