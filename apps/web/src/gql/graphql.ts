@@ -33,6 +33,12 @@ export type DismissSuggestionInput = {
   reason: DismissReason;
 };
 
+/** How recently a person confirmed the record (lastConfirmedOn): CURRENT, AGING after FRESHNESS_AGING_MONTHS (12), STALE after FRESHNESS_STALE_MONTHS (24). */
+export type Freshness =
+  | 'AGING'
+  | 'CURRENT'
+  | 'STALE';
+
 export type IntroductionStatus =
   | 'ACCEPTED'
   | 'DECLINED'
@@ -58,6 +64,8 @@ export type MemberRole =
 export type MunicipalityFilter = {
   /** ISO 3166-1 alpha-2, upper case. */
   country?: string | null | undefined;
+  /** How recently the profile was confirmed. */
+  freshness?: Freshness | null | undefined;
   kind?: MunicipalityKind | null | undefined;
   overseasExperience?: OverseasExperience | null | undefined;
   /** Region, case-insensitive (e.g. Kanto). */
