@@ -2,7 +2,7 @@ import { ApiError, gqlRequest, type RequestOptions } from '../api/client';
 import { LoginDocument, LogoutDocument, RefreshSessionDocument, type SessionFieldsFragment, type TypedDocumentString } from '../gql/graphql';
 
 /**
- * The signed-in session, outside React so the API client can use it (docs/adr/0010: token storage).
+ * The signed-in session, outside React so the API client can use it (docs/adr/0011: token storage).
  * The access token lives only in memory; the refresh token in sessionStorage, so a reload of
  * this tab stays signed in, a new tab or a closed browser does not. Nothing is in a cookie, so
  * no request is sent with credentials the page did not add itself (no CSRF).
