@@ -99,6 +99,16 @@ export const CONFIG_VARIABLES = {
     description: 'An introduction unanswered for this many days is overdue (flagged, and on the upkeep list).',
     sensitive: false,
   },
+  DATABASE_REPLICA_URLS: {
+    schema: z
+      .string()
+      .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
+      .pipe(z.array(z.string().url()))
+      .optional(),
+    description:
+      'Comma-separated PostgreSQL read replicas of DATABASE_URL. Reads that tolerate a little lag (directory pages, search, suggestions) go to them; writes and transactions stay on DATABASE_URL.',
+    sensitive: true,
+  },
   DB_POOL_SIZE: { schema: z.coerce.number().int().min(1).max(100).default(10), description: 'Connections in the database pool.', sensitive: false },
   DB_STATEMENT_TIMEOUT_MS: {
     schema: z.coerce.number().int().min(100).max(600000).default(15000),

@@ -25,6 +25,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if ((config.ADMIN_EMAIL === undefined) !== (config.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError(['ADMIN_EMAIL and ADMIN_PASSWORD must be set together']);
   }
+  if (config.DATABASE_REPLICA_URLS?.length && !config.DATABASE_URL) {
+    throw new ConfigError(['DATABASE_REPLICA_URLS needs DATABASE_URL: replicas copy a server you run, not the embedded one']);
+  }
   if (config.FRESHNESS_STALE_MONTHS <= config.FRESHNESS_AGING_MONTHS) {
     throw new ConfigError([`FRESHNESS_STALE_MONTHS (${config.FRESHNESS_STALE_MONTHS}) must be more than FRESHNESS_AGING_MONTHS (${config.FRESHNESS_AGING_MONTHS})`]);
   }

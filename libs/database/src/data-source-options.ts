@@ -4,6 +4,8 @@ import { QueryLog, type QueryLogSink } from './query-log';
 
 export interface ConnectionSettings {
   url: string;
+  /** Read replicas of `url`: TransactionalConnection.read() sends lag-tolerant reads there. */
+  replicaUrls?: readonly string[];
   poolSize: number;
   statementTimeoutMs: number;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -16,6 +18,10 @@ export function dataSourceOptions(settings: ConnectionSettings): DataSourceOptio
   return {
     type: 'postgres',
     url: settings.url,
+    // Writes, transactions and every read not routed on purpose stay on the primary ('master').
+    ...(settings.replicaUrls?.length
+      ? { replication: { master: { url: settings.url }, slaves: settings.replicaUrls.map((url) => ({ url })), defaultMode: 'master' as const } }
+      : {}),
     entities: settings.entities ?? [],
     migrations: MIGRATIONS,
     migrationsRun: true,

@@ -68,6 +68,7 @@ class DatabaseShutdown implements OnApplicationShutdown {
       useFactory: (endpoint: DatabaseEndpoint, config: AppConfig, logger: Logger) => ({
         ...dataSourceOptions({
           url: endpoint.url,
+          replicaUrls: config.DATABASE_REPLICA_URLS,
           poolSize: config.DB_POOL_SIZE,
           statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
           log: logger.child({ component: 'sql' }),

@@ -15,6 +15,31 @@ export class TransactionalConnection {
     return ctx.transaction ?? this.dataSource.manager;
   }
 
+  /**
+   * Runs a read that tolerates a little replication lag (directory pages, search, suggestions) on
+   * a read replica when replicas are configured and `ctx` carries no transaction; otherwise where
+   * `manager(ctx)` would. The manager handed to `work` is valid only until it returns.
+   */
+  async reading<T>(ctx: RequestContext, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (ctx.transaction || !this.hasReplicas) return work(this.manager(ctx));
+    const runner = this.dataSource.createQueryRunner('slave');
+    try {
+      return await work(runner.manager);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Raw SQL through `reading`. */
+  read<T = Record<string, unknown>>(ctx: RequestContext, sql: string, parameters?: unknown[]): Promise<T[]> {
+    return this.reading(ctx, (manager) => manager.query(sql, parameters));
+  }
+
+  private get hasReplicas(): boolean {
+    const options = this.dataSource.options as { replication?: { slaves: unknown[] } };
+    return Boolean(options.replication?.slaves.length);
+  }
+
   getRepository<T extends ObjectLiteral>(ctx: RequestContext, entity: EntityTarget<T>): Repository<T> {
     return this.manager(ctx).getRepository(entity);
   }

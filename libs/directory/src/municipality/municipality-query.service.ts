@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '@kakehashi/database';
 import { CalendarService } from '../calendar/calendar.service';
 import { notFound, type Page, type PageRequest, type RequestContext } from '@kakehashi/kernel';
-import { In } from 'typeorm';
+import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { unknownReferences, type KeyRef } from '../directory.errors';
 import { ExpertiseEntity } from '../expertise/expertise.entity';
 import { FreshnessSql } from '../freshness/freshness';
@@ -53,14 +53,19 @@ export class MunicipalityQueryService {
   /** A page of municipalities matching `filter`, ordered by key. */
   async list(ctx: RequestContext, filter: MunicipalityFilter | null | undefined, page: PageRequest): Promise<Page<MunicipalityEntity>> {
     const f = filter ?? {};
-    const qb = this.db.getRepository(ctx, MunicipalityEntity).createQueryBuilder('m').orderBy('m.key', 'ASC');
+    const topics = f.topic ? await this.taxonomy.expand(ctx, [f.topic], 'filter.topic') : null;
+    // A directory page tolerates a little lag: it reads from a replica when there is one.
+    return this.db.reading(ctx, (manager) => fetchPage(this.listQuery(manager, f, topics), page));
+  }
+
+  private listQuery(manager: EntityManager, f: MunicipalityFilter, topics: string[] | null): SelectQueryBuilder<MunicipalityEntity> {
+    const qb = manager.getRepository(MunicipalityEntity).createQueryBuilder('m').orderBy('m.key', 'ASC');
     if (f.country) qb.andWhere('m.country = :country', { country: f.country.toUpperCase() });
     if (f.region) qb.andWhere('lower(m.region) = lower(:region)', { region: f.region });
     if (f.kind) qb.andWhere('m.kind = :kind', { kind: f.kind });
     if (f.overseasExperience) qb.andWhere('m.overseas_experience = :experience', { experience: f.overseasExperience });
     if (f.text?.trim()) qb.andWhere(`m.search_text LIKE :text ESCAPE '\\'`, { text: containsPattern(f.text.trim()) });
-    if (f.topic) {
-      const topics = await this.taxonomy.expand(ctx, [f.topic], 'filter.topic');
+    if (topics) {
       const sub = qb
         .subQuery()
         .select('1')
@@ -70,7 +75,7 @@ export class MunicipalityQueryService {
       qb.andWhere(`EXISTS ${sub}`, { topics });
     }
     if (f.freshness) qb.andWhere(FreshnessSql.is('m', f.freshness, { aging: ':aging', stale: ':stale' }), this.calendar.freshnessBounds());
-    return fetchPage(qb, page);
+    return qb;
   }
 
   /**

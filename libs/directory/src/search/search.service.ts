@@ -96,7 +96,7 @@ export class SearchService {
     if (!trimmed) throw badInput('text must not be empty', [{ path: 'text', message: 'type at least one character' }]);
     if (text.length > MAX_SEARCH_TEXT) throw badInput(`text is longer than ${MAX_SEARCH_TEXT} characters`, [{ path: 'text', message: `at most ${MAX_SEARCH_TEXT} characters` }]);
     const { first: limit } = pageRequest(first, null);
-    const rows: (Omit<SearchHit, 'snippet'> & { body: string })[] = await this.db.manager(ctx).query(SEARCH_SQL, [trimmed, containsPattern(trimmed), MIN_SIMILARITY, limit, this.calendar.today()]);
+    const rows: (Omit<SearchHit, 'snippet'> & { body: string })[] = await this.db.read(ctx, SEARCH_SQL, [trimmed, containsPattern(trimmed), MIN_SIMILARITY, limit, this.calendar.today()]);
     return rows.map(({ body, ...hit }) => ({ ...hit, snippet: snippetAround(body, trimmed) }));
   }
 }

