@@ -34,6 +34,15 @@ const { values: args } = parseArgs({
     'no-write': { type: 'boolean', default: false },
   },
 });
+const PAGE_QUERY = `query($c:String){municipalities(filter:{country:$c},first:50){edges{node{key name expertise{level topic{key}} needs{key title}}}}}`;
+const PEER_PAGE_QUERY = `query($c:String){allMunicipalities(condition:{country:$c},first:50,orderBy:KEY_ASC){nodes{key name expertiseByMunicipalityId{nodes{level topicByTopicKey{key}}} needsByMunicipalityId{nodes{key title}}}}}`;
+const SEARCHES = {
+  'English words': ['leak detection', 'water quality testing', 'tariff reform', 'trainees'],
+  Japanese: ['漏水', '浄水場', '研修員', '耐震'],
+  names: ['Kawasaki', 'Makassar', 'Phnom Penh', 'Yokohama'],
+  typos: ['leakge', 'trainning', 'Yokohamma', 'sewrage'],
+};
+
 const SECONDS = Number(args.seconds);
 const RUNS = Number(args.runs);
 const CLIENTS = args.clients.split(',').map(Number);
@@ -403,12 +412,3 @@ ${ratios}
 ${explained}
 <!-- bench:scale:end -->`;
 }
-
-const PAGE_QUERY = `query($c:String){municipalities(filter:{country:$c},first:50){edges{node{key name expertise{level topic{key}} needs{key title}}}}}`;
-const PEER_PAGE_QUERY = `query($c:String){allMunicipalities(condition:{country:$c},first:50,orderBy:KEY_ASC){nodes{key name expertisesByMunicipalityId{nodes{level topicByTopicKey{key}}} needsByMunicipalityId{nodes{key title}}}}}`;
-const SEARCHES = {
-  'English words': ['leak detection', 'water quality testing', 'tariff reform', 'trainees'],
-  Japanese: ['漏水', '浄水場', '研修員', '耐震'],
-  names: ['Kawasaki', 'Makassar', 'Phnom Penh', 'Yokohama'],
-  typos: ['leakge', 'trainning', 'Yokohamma', 'sewrage'],
-};

@@ -44,6 +44,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ ADMIN_EMAIL: 'a@example.org', ADMIN_PASSWORD: 'correct horse battery' }).ADMIN_EMAIL).toBe('a@example.org');
   });
 
+  it('takes read replicas as a comma-separated list of URLs, only beside DATABASE_URL', () => {
+    const primary = 'postgres://app@db:5432/kakehashi';
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'postgres://app@r1:5432/kakehashi, postgres://app@r2:5432/kakehashi' }).DATABASE_REPLICA_URLS).toEqual([
+      'postgres://app@r1:5432/kakehashi',
+      'postgres://app@r2:5432/kakehashi',
+    ]);
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'not a url' })).toThrow(/DATABASE_REPLICA_URLS/);
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://app@r1:5432/kakehashi' })).toThrow(/needs DATABASE_URL/);
+  });
+
   it('documents every variable with a description and marks secrets', () => {
     const rows = describeConfig();
     expect(rows.every((r) => r.description.length > 10)).toBe(true);
