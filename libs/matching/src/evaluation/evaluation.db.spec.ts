@@ -46,13 +46,18 @@ describe('evaluation on the sample directory', () => {
     for (const m of report.modes) for (const c of m.cases) expect(c.cited).not.toContain(`PARTNERSHIP:${c.partnershipKey}`);
   });
 
-  it('history-only: beats the 3-term heuristic on Hit@3 and MRR, suggests every real provider, and spreads more than it', () => {
+  it('history-only: no body in more than a third of the top-3 lists, every real provider suggested, level with the 3-term heuristic on Hit@3 and ahead on MRR', () => {
     const matcher = method('history-only', 'matcher');
     const heuristic = method('history-only', 'heuristic (3-term)');
-    expect(matcher.hit3).toBeGreaterThan(heuristic.hit3);
+    // The spread to a third costs one case of Hit@3 on this set (73.7% → 71.0%, the heuristic's own
+    // 71.0%): level, not ahead — docs/matching.md says so. MRR stays ahead.
+    expect(matcher.hit3).toBeGreaterThanOrEqual(heuristic.hit3);
     expect(matcher.mrr).toBeGreaterThan(heuristic.mrr);
     expect(matcher.coverage).toBeGreaterThanOrEqual(0.95);
+    expect(matcher.top3Share).toBeLessThanOrEqual(1 / 3);
     expect(matcher.top3Share).toBeLessThan(heuristic.top3Share);
+    // Without the spread the same matcher concentrates again: the spread is what holds the share.
+    expect(mode('history-only').ablation.find((a) => a.without === 'often suggested')!.metrics.top3Share).toBeGreaterThan(1 / 3);
     for (const baseline of ['popularity', 'topic-only', 'country-only']) expect(matcher.mrr).toBeGreaterThan(method('history-only', baseline).mrr);
   });
 
@@ -98,6 +103,11 @@ describe('evaluation on the sample directory', () => {
     expect(r.modes.map((m) => m.mode)).toEqual(['history-only']);
     expect(r.modes[0]!.cases.map((c) => c.providerKeys)).toEqual([['alpha'], ['alpha']]);
     expect(r.modes[0]!.methods[0]!.hit1).toBe(1);
+    // A partnership two Japanese bodies carried is one case (the partner posts one need); either counts.
+    const joint = { ...file, partnerships: [...file.partnerships, { providers: ['beta', 'alpha'], partner: 'p2', scheme: 'JICA_GRASSROOTS', topics: ['nrw'], startYear: 2020, ongoing: false }] };
+    const j = await evaluation.run(ctx, { historyFile: joint, load });
+    expect(j.modes[0]!.cases.map((c) => c.providerKeys)).toEqual([['alpha'], ['alpha'], ['beta', 'alpha']]);
+    expect(j.modes[0]!.cases[2]!.ranks['matcher']).toBe(1); // alpha, who worked with p2 before, is first: a hit though beta is listed first
     await expect(evaluation.run(ctx, { historyFile: { ...file, partnerships: [{ provider: 'gamma', partner: 'p9', topics: ['nrw.nope'] }] }, load })).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       details: expect.arrayContaining([

@@ -6,7 +6,8 @@ import { currentYear, PartnerSuggestionService, rankPartners } from '../partner/
 import type { ScoringProfile } from '../scoring/combine';
 import type { CandidateFacts, NeedFacts } from '../scoring/facts';
 import { LOAD_COST, OFTEN_ASKED_COST } from '../scoring/fit';
-import { PARTNER_PROFILE, PARTNER_SIGNAL_GROUPS, partnerSignals, type PreparedNeed } from '../scoring/partner-score';
+import { boardNeed, PARTNER_PROFILE, PARTNER_SIGNAL_GROUPS, partnerSignals, type PreparedNeed } from '../scoring/partner-score';
+import { pricedScore, spreadPrices, type BoardNeed } from '../scoring/spread';
 import type { ReasonKind } from '../scoring/reason';
 import type { Taxonomy } from '../scoring/taxonomy';
 import { BASELINES, type SeenPartnership } from './baselines';
@@ -93,6 +94,10 @@ interface CaseRun {
   c: EvalCase;
   lists: Record<string, Ranked[]>;
   cited: string[];
+  /** What the matcher ranks once the board's spread is known (every case's need is on the board). */
+  prepared: PreparedNeed;
+  candidates: CandidateFacts[];
+  keyOf: (municipalityKey: string) => string;
   /** History-only: each body's fitted-signal strengths (rows in `keys` order) and the real provider. */
   choice?: ChoiceCase & { keys: string[] };
 }
@@ -138,6 +143,12 @@ export class EvaluationService {
   ) {}
 
   async run(ctx: RequestContext, options: EvaluationOptions = {}): Promise<EvaluationReport> {
+    const { municipalities, partnerships, collected, tax } = await this.read(ctx, options);
+    return { municipalities, partnerships, modes: collected.map(({ mode, runs }) => this.report(mode, this.spreadAndRank(tax, runs))) };
+  }
+
+  /** Every case of every mode read in one rolled-back transaction, with the baselines' lists; the matcher ranks them afterwards. */
+  private async read(ctx: RequestContext, options: EvaluationOptions) {
     const runner = this.db.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
@@ -154,7 +165,8 @@ export class EvaluationService {
       const total = historyCases.length + declaredCases.length * declared.length;
       let done = 0;
       const tick = () => options.onCase?.(++done, total);
-      const modes: ModeReport[] = [];
+      // Ranked once every case is read, after the transaction is closed (the spread needs them all).
+      const collected: { mode: EvaluationMode; runs: CaseRun[] }[] = [];
       if (history) {
         if (!options.load) throw new Error('the history-only mode needs a loader for its directory');
         await runner.startTransaction();
@@ -166,7 +178,7 @@ export class EvaluationService {
             runs.push(await this.inSavepoint(runner, () => this.historyCase(tx, tax, history, c)));
             tick();
           }
-          modes.push(this.report('history-only', runs));
+          collected.push({ mode: 'history-only', runs });
         } finally {
           await runner.rollbackTransaction();
         }
@@ -177,9 +189,9 @@ export class EvaluationService {
           runs.push(await this.inSavepoint(runner, () => this.declaredCase(tx, tax, c, mode)));
           tick();
         }
-        modes.push(this.report(mode, runs));
+        collected.push({ mode, runs });
       }
-      return { municipalities, partnerships, modes };
+      return { municipalities, partnerships, collected, tax };
     } finally {
       await runner.rollbackTransaction();
       await runner.release();
@@ -213,12 +225,15 @@ export class EvaluationService {
               (SELECT row_to_json(b) FROM (SELECT m.key, m.name, m.name_ja AS "nameJa", m.region, m.subdivision, m.latitude, m.longitude, m.population
                  FROM partnership_member pm JOIN municipality m ON m.id = pm.municipality_id
                 WHERE pm.partnership_id = p.id AND pm.role = 'PROVIDER' AND m.country = 'JP' AND m.kind <> 'NATIONAL_AGENCY' ORDER BY pm.position LIMIT 1) b) AS provider,
+              (SELECT coalesce(json_agg(b ORDER BY b.position), '[]') FROM (SELECT pm.position, m.key, m.name, m.name_ja AS "nameJa", m.region, m.subdivision, m.latitude, m.longitude, m.population
+                 FROM partnership_member pm JOIN municipality m ON m.id = pm.municipality_id
+                WHERE pm.partnership_id = p.id AND pm.role = 'PROVIDER' AND m.country = 'JP' AND m.kind <> 'NATIONAL_AGENCY') b) AS providers,
               (SELECT row_to_json(r) FROM (SELECT m.key, m.name, m.country FROM partnership_member pm JOIN municipality m ON m.id = pm.municipality_id
                 WHERE pm.partnership_id = p.id AND pm.role = 'RECIPIENT' ORDER BY pm.position LIMIT 1) r) AS partner
          FROM partnership p, doc WHERE doc.only IS NULL OR p.provenance::text = doc.only ORDER BY p.key`,
-    )) as { key: string; scheme: string | null; start_year: number | null; status: string; topics: string[]; provider: History['bodies'][number] | null; partner: History['partners'][number] | null }[];
+    )) as { key: string; scheme: string | null; start_year: number | null; status: string; topics: string[]; provider: History['bodies'][number] | null; providers: (History['bodies'][number] & { position: number })[]; partner: History['partners'][number] | null }[];
     const withProvider = rows.filter((r) => r.provider);
-    const bodies = new Map(withProvider.map((r) => [r.provider!.key, r.provider!]));
+    const bodies = new Map(withProvider.flatMap((r) => r.providers.map(({ position: _, ...b }) => [b.key, b] as const)));
     const partners = new Map(withProvider.flatMap((r) => (r.partner ? [[r.partner.key, r.partner] as const] : [])));
     return {
       bodies: [...bodies.values()].sort((a, b) => a.key.localeCompare(b.key)),
@@ -226,6 +241,7 @@ export class EvaluationService {
       partnerships: withProvider.map((r) => ({
         key: r.key,
         provider: r.provider!.key,
+        providers: r.providers.map((b) => b.key),
         partner: r.partner?.key ?? null,
         country: r.partner?.country ?? null,
         scheme: r.scheme,
@@ -254,14 +270,27 @@ export class EvaluationService {
     const [partner] = [...(await this.facts.municipalities(tx, await this.idsOf(tx, [historyPartnerKey(c.recipientKey)]))).values()];
     const need = postedNeed(tax, c, partner!);
     // History is judged as it stood: the evaluation's own freshly written records are not "confirmed" by anyone.
-    const { prepared, candidates } = await this.partners.prepare(tx, tax, need, null, POOL, currentYear(), false);
-    const run = this.rank(tax, prepared, candidates, (k) => historyKey(k));
-    const seen = history.partnerships.filter((p) => p.key !== c.partnershipKey).map((p): SeenPartnership => ({ providers: [p.provider], partner: p.partner, country: p.country, topics: p.topics }));
+    const { prepared, candidates } = await this.partners.prepare(tx, tax, need, null, POOL, currentYear(), false, false);
+    const run: Pick<CaseRun, 'lists' | 'cited'> = { lists: {}, cited: [] };
+    const seen = history.partnerships.filter((p) => p.key !== c.partnershipKey).map((p): SeenPartnership => ({ providers: p.providers, partner: p.partner, country: p.country, topics: p.topics }));
     const posted = { partner: c.recipientKey, country: partner!.country, topics: c.topics };
     for (const [name, f] of Object.entries(BASELINES)) run.lists[name] = f(c.bodies!, seen, posted);
     const bodyIds = new Set(c.bodies!.map(historyBodyKey));
     const scoring = candidates.filter((x) => bodyIds.has(x.municipality.key));
-    return { c, ...run, choice: choiceCase(tax, prepared, scoring, candidates, historyBodyKey(c.providerKeys[0]!)) };
+    return { c, ...run, prepared, candidates, keyOf: historyKey, choice: choiceCase(tax, prepared, scoring, candidates, historyBodyKey(c.providerKeys[0]!)) };
+  }
+
+  /**
+   * Every case's need is on one board of open needs (as a coordinator's list would be): the spread
+   * prices who is already suggested too often across them (scoring/spread.ts), then each case is
+   * ranked with those prices — the matcher and its ablations.
+   */
+  private spreadAndRank(tax: Taxonomy, runs: CaseRun[]): CaseRun[] {
+    const spread = spreadPrices(runs.map((r) => boardNeed(tax, r.prepared, r.candidates, null)));
+    return runs.map((r) => {
+      const ranked = this.rank(tax, { ...r.prepared, spread }, r.candidates, r.keyOf);
+      return { ...r, lists: { ...ranked.lists, ...r.lists }, cited: ranked.cited };
+    });
   }
 
   private async idsOf(tx: RequestContext, keys: string[]): Promise<string[]> {
@@ -269,7 +298,7 @@ export class EvaluationService {
   }
 
   /** The matcher, its ablations and the cited records; `key` maps a municipality key to the case's keys. */
-  private rank(tax: Taxonomy, prepared: PreparedNeed, candidates: CandidateFacts[], key: (k: string) => string = (k) => k): Omit<CaseRun, 'c'> {
+  private rank(tax: Taxonomy, prepared: PreparedNeed, candidates: CandidateFacts[], key: (k: string) => string): Pick<CaseRun, 'lists' | 'cited'> {
     const keysOf = (profile: ScoringProfile) => rankPartners(tax, prepared, candidates, profile, LIST_LENGTH).map((s) => ({ key: key(s.facts.municipality.key), score: s.card.score }));
     const top = rankPartners(tax, prepared, candidates, PARTNER_PROFILE, 3);
     const cited = [...new Set(top.flatMap((s) => [...s.card.reasons, ...s.card.mismatches].flatMap((r) => r.records.map((x) => `${x.type}:${x.key}`))))].sort();
@@ -315,14 +344,14 @@ export class EvaluationService {
     }
     const [recipient] = [...(await this.facts.municipalities(tx, await this.idsOf(tx, [c.recipientKey]))).values()];
     const need = postedNeed(tax, c, recipient!);
-    const { prepared, candidates } = await this.partners.prepare(tx, tax, need, null, POOL, asOf ? c.startYear! : currentYear(), !asOf);
-    const run = this.rank(tax, prepared, candidates);
+    const { prepared, candidates } = await this.partners.prepare(tx, tax, need, null, POOL, asOf ? c.startYear! : currentYear(), !asOf, false);
+    const run: Pick<CaseRun, 'lists' | 'cited'> = { lists: {}, cited: [] };
     run.lists[DECLARED_TOPIC] = rankPartners(tax, prepared, candidates, TOPIC_ONLY, LIST_LENGTH).map((s) => ({ key: s.facts.municipality.key, score: s.card.score }));
     const seen = await this.seenPartnerships(tx);
     const bodies = ((await m.query(`SELECT key FROM municipality WHERE country = 'JP' AND kind <> 'NATIONAL_AGENCY' ORDER BY key`)) as { key: string }[]).map((r) => r.key);
     const posted = { partner: c.recipientKey, country: recipient!.country, topics: c.topics };
     for (const [name, f] of Object.entries(BASELINES)) run.lists[name] = f(bodies, seen, posted);
-    return { c, ...run };
+    return { c, ...run, prepared, candidates, keyOf: (k) => k };
   }
 
   /** Every visible partnership with providers, for the baselines. */
@@ -383,7 +412,7 @@ function historyCasesOf(h: History): EvalCase[] {
   return h.partnerships
     .filter((p) => p.partner && p.topics.length)
     .sort((a, b) => a.key.localeCompare(b.key))
-    .map((p) => ({ partnershipKey: p.key, startYear: p.startYear, recipientKey: p.partner!, providerKeys: [p.provider], topics: p.topics, bodies }));
+    .map((p) => ({ partnershipKey: p.key, startYear: p.startYear, recipientKey: p.partner!, providerKeys: p.providers, topics: p.topics, bodies }));
 }
 
 /**
@@ -431,6 +460,18 @@ function crossValidate(runs: CaseRun[]): { folds: FoldFit[]; full: Record<string
       outcomes[x.i] = outcomeOf(lists[x.i]!, new Set(x.r.c.providerKeys));
     });
   }
+  // The same spread as the shipped matcher's, on the out-of-fold scores (log-odds shifted positive).
+  const board = usable.map((x): BoardNeed => {
+    const top = Math.max(1, ...lists[x.i]!.map((s) => s.score));
+    return { needKey: null, candidates: lists[x.i]!.filter((s) => s.score > 0).map((s) => ({ key: s.key, gained: s.score, cost: 0, total: top, product: 1 })) };
+  });
+  const spread = spreadPrices(board);
+  usable.forEach((x, j) => {
+    lists[x.i] = board[j]!.candidates
+      .map((c) => ({ key: c.key, score: pricedScore(c, spread.get(c.key)?.price ?? 0) }))
+      .sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
+    outcomes[x.i] = outcomeOf(lists[x.i]!, new Set(x.r.c.providerKeys));
+  });
   const all = fitConditionalLogit(usable.map((x) => x.r.choice!), names.length);
   return { folds: fits, full: Object.fromEntries(names.map((n, i) => [n, all[i]!])), outcomes, lists };
 }

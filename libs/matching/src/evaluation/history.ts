@@ -26,7 +26,14 @@ export interface HistoryPartner {
 
 export interface HistoryPartnership {
   key: string;
+  /** The first Japanese body that carried it. */
   provider: string;
+  /**
+   * Every Japanese body that carried it (`provider`, or `providers` when a file names several). A
+   * partnership is one case whoever carried it: the partner posts one need, and the best-placed of
+   * its real providers counts.
+   */
+  providers: string[];
   /** The partner helped; null for work with many (training courses for trainees of many countries). */
   partner: string | null;
   country: string | null;
@@ -110,8 +117,13 @@ export function parseHistoryFile(input: unknown, tax: Taxonomy): History {
   (doc['partnerships'] as unknown[]).forEach((p, i) => {
     const path = `$.partnerships[${i}]`;
     if (!isObject(p)) return bad(path, 'must be an object');
-    const provider = str(p, 'provider', path);
-    if (provider && !bodyKeys.has(provider)) bad(`${path}.provider`, `unknown Japanese body "${provider}"`);
+    const many = Array.isArray(p['providers']) ? (p['providers'] as unknown[]) : Array.isArray(p['provider']) ? (p['provider'] as unknown[]) : null;
+    const providers = many
+      ? many.filter((x, j): x is string => (typeof x === 'string' && x.trim() !== '') || (bad(`${path}.providers[${j}]`, 'must be a non-empty string'), false))
+      : [str(p, 'provider', path)].filter((x): x is string => x !== null);
+    if (many && !providers.length) bad(`${path}.providers`, 'must name at least one Japanese body');
+    providers.forEach((x) => bodyKeys.has(x) || bad(`${path}.provider`, `unknown Japanese body "${x}"`));
+    const provider = providers[0] ?? null;
     const partner = p['partner'] === null || p['partner'] === undefined ? null : str(p, 'partner', path);
     if (partner && !partnerByKey.has(partner)) bad(`${path}.partner`, `unknown partner "${partner}"`);
     const topics = Array.isArray(p['topics']) ? (p['topics'] as unknown[]).filter((t): t is string => typeof t === 'string') : [];
@@ -124,6 +136,7 @@ export function parseHistoryFile(input: unknown, tax: Taxonomy): History {
       partnerships.push({
         key,
         provider,
+        providers: [...new Set(providers)],
         partner,
         country: partner ? (partnerByKey.get(partner)?.country ?? null) : null,
         scheme: typeof p['scheme'] === 'string' ? (p['scheme'] as string) : null,
@@ -175,7 +188,7 @@ export function historyDocument(h: History): HistoryDirectory {
       status: p.ongoing ? 'ACTIVE' : 'COMPLETED',
       startYear: p.startYear,
       topics: p.topics,
-      members: [{ municipality: bodyKey(p.provider), role: 'PROVIDER' }, ...(p.partner ? [{ municipality: partnerKey(p.partner), role: 'RECIPIENT' }] : [])],
+      members: [...p.providers.map((b) => ({ municipality: bodyKey(b), role: 'PROVIDER' })), ...(p.partner ? [{ municipality: partnerKey(p.partner), role: 'RECIPIENT' }] : [])],
       provenance: 'DOCUMENTED',
       source: 'history-only evaluation',
     })),

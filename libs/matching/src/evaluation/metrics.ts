@@ -4,6 +4,7 @@
  * (so no method gains from alphabetical luck). A random ranking is the special case of one tie
  * spanning every candidate.
  */
+import { topMembership } from '../scoring/spread';
 
 export interface MethodMetrics {
   method: string;
@@ -73,26 +74,11 @@ export function randomReciprocalRank(n: number, positives: number, offset = 0): 
 export const hitAt = (o: CaseOutcome | null, k: number): number => (o ? randomHitAt(o.size, o.positives, k - o.start + 1) : 0);
 export const reciprocalRank = (o: CaseOutcome | null): number => (o ? randomReciprocalRank(o.size, o.positives, o.start - 1) : 0);
 /** Expected 1-based rank of the best real provider. */
+export { topMembership };
+
 export const expectedRank = (o: CaseOutcome | null): number | null => (o ? o.start - 1 + (o.size + 1) / (o.positives + 1) : null);
 
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
-
-/**
- * Expected membership of each key in the top k of a ranked list, ties shared: a tie group that
- * straddles position k gives each member its share of the places left.
- */
-export function topMembership(list: readonly Ranked[], k = 3): Map<string, number> {
-  const out = new Map<string, number>();
-  for (let start = 0; start < list.length && start < k; ) {
-    let end = start;
-    while (end + 1 < list.length && list[end + 1]!.score === list[start]!.score) end++;
-    const size = end - start + 1;
-    const places = Math.min(size, k - start);
-    for (let i = start; i <= end; i++) out.set(list[i]!.key, places / size);
-    start = end + 1;
-  }
-  return out;
-}
 
 /** The body holding the largest expected share of the top-3 lists, and that share. */
 export function largestTop3Share(lists: readonly (readonly Ranked[])[]): { share: number; leader: string | null } {

@@ -4,7 +4,8 @@ import { FactsQueryService, type NeedRow } from '../facts/facts-query.service';
 import { sizeArg } from '../matching.errors';
 import { rankByScore, type ScoringProfile } from '../scoring/combine';
 import type { CandidateFacts, NeedFacts } from '../scoring/facts';
-import { PARTNER_PROFILE, prepareNeed, scorePartner, type PreparedNeed } from '../scoring/partner-score';
+import { boardNeed, PARTNER_PROFILE, prepareNeed, scorePartner, type PreparedNeed } from '../scoring/partner-score';
+import { spreadPrices, SPREAD_MIN_NEEDS, type BoardNeed, type SpreadPrice } from '../scoring/spread';
 import { reasonLabels, type MatchReason, type ScoreCard } from '../scoring/reason';
 import type { Taxonomy } from '../scoring/taxonomy';
 import { countriesOf, worldRegion } from '../scoring/world-region';
@@ -15,6 +16,11 @@ export const currentYear = (): number => Number(new Intl.DateTimeFormat('en', { 
 
 /** Expertise rows read per related topic during candidate generation (best levels first). */
 export const PER_TOPIC = 300;
+
+/** How long the spread of the board of open needs is reused outside a transaction. */
+export const SPREAD_TTL_MS = 10 * 60_000;
+/** Open needs on the spread's board (most urgent first). */
+export const SPREAD_BOARD_NEEDS = 60;
 
 export interface PartnerOptions {
   first: number;
@@ -35,7 +41,32 @@ export interface ScoredCandidate {
 /** partnerSuggestions: who could help with a need. */
 @Injectable()
 export class PartnerSuggestionService {
+  private cachedSpread: { at: number; value: ReadonlyMap<string, SpreadPrice> } | null = null;
+
   constructor(private readonly facts: FactsQueryService) {}
+
+  /**
+   * "How often a body is already suggested": the open needs (up to SPREAD_BOARD_NEEDS, most urgent
+   * first) ranked without the spread, and each body's price for holding more than a third of their
+   * top-3 places (scoring/spread.ts). Reused for SPREAD_TTL_MS outside a transaction; a board of
+   * fewer than SPREAD_MIN_NEEDS open needs spreads nothing (one statement).
+   */
+  async spread(ctx: RequestContext, tax: Taxonomy): Promise<ReadonlyMap<string, SpreadPrice>> {
+    const now = Date.now();
+    if (!ctx.transaction && this.cachedSpread && now - this.cachedSpread.at < SPREAD_TTL_MS) return this.cachedSpread.value;
+    const keys = await this.facts.recordedOpenNeedKeys(ctx, SPREAD_BOARD_NEEDS);
+    const needs = keys.length < SPREAD_MIN_NEEDS ? [] : (await this.facts.needsByKey(ctx, keys)).filter((n) => !n.expired && n.status === 'OPEN');
+    const board: BoardNeed[] = [];
+    const boardCtx: RequestContext = { ...ctx, actor: null }; // one person's dismissals do not move the board
+    if (needs.length >= SPREAD_MIN_NEEDS)
+      for (const n of needs) {
+        const { prepared, candidates } = await this.prepare(boardCtx, tax, n, n.id, 60, currentYear(), true, false);
+        board.push(boardNeed(tax, prepared, candidates, n.key));
+      }
+    const value = spreadPrices(board);
+    if (!ctx.transaction) this.cachedSpread = { at: now, value };
+    return value;
+  }
 
   async partnerSuggestions(ctx: RequestContext, needKey: string, first?: number | null): Promise<Suggestion[]> {
     const size = sizeArg('first', first, DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS);
@@ -55,7 +86,10 @@ export class PartnerSuggestionService {
     return rankPartners(tax, prepared, candidates, opts.profile ?? PARTNER_PROFILE, opts.first);
   }
 
-  /** The need prepared for ranking (with its peers' load) and its candidates' facts. */
+  /**
+   * The need prepared for ranking (with its peers' load and, unless `withSpread` is false, the
+   * spread of the board of open needs) and its candidates' facts.
+   */
   async prepare(
     ctx: RequestContext,
     tax: Taxonomy,
@@ -64,11 +98,13 @@ export class PartnerSuggestionService {
     pool: number,
     year = currentYear(),
     judgeFreshness = true,
+    withSpread = true,
   ): Promise<{ prepared: PreparedNeed; candidates: CandidateFacts[] }> {
     const bare = prepareNeed(tax, need, { year, freshness: judgeFreshness ? this.facts.freshness() : undefined });
     const candidates = await this.candidates(ctx, tax, bare, needId, pool);
     const peerLoad = await this.facts.peerLoad(ctx, [...new Set(candidates.map((c) => c.municipality.country))], year);
-    return { prepared: { ...bare, peerLoad }, candidates };
+    const spread = withSpread ? await this.spread(ctx, tax) : undefined;
+    return { prepared: { ...bare, peerLoad, spread }, candidates };
   }
 
   /** The SQL half: candidate generation on indexes, then their facts (a fixed number of statements). */

@@ -62,6 +62,25 @@ function reason(kind: ReasonKind, weight: number, src: { detail: string; detailJ
 
 const byWeightThenKind = (a: MatchReason, b: MatchReason): number => b.weight - a.weight || a.kind.localeCompare(b.kind);
 
+/** What `combine` adds up, before the score is formed: also what spreading (scoring/spread.ts) re-scores with a price. */
+export function scoreParts(components: readonly Component[], penalties: readonly Penalty[], profile: ScoringProfile, costs: readonly Cost[] = []) {
+  const off = profile.disabled ?? new Set<ReasonKind>();
+  const w = (kind: ReasonKind) => profile.weights[kind] ?? 0;
+  const active = components.filter((c) => !off.has(c.kind) && w(c.kind) > 0);
+  const charged = costs.filter((c) => !off.has(c.kind) && c.cost > 0);
+  const applied = penalties.filter((p) => !off.has(p.kind) && p.factor < 1);
+  const factors = applied.map((p) => Math.max(1e-6, Math.min(1, p.factor)));
+  return {
+    active,
+    total: active.reduce((sum, c) => sum + w(c.kind), 0),
+    gained: active.reduce((sum, c) => sum + w(c.kind) * clamp01(c.strength), 0),
+    charged,
+    applied,
+    factors,
+    product: factors.reduce((a, f) => a * f, 1),
+  };
+}
+
 /**
  * Combines components (what fits), costs (additive losses) and penalties (multiplicative
  * reductions) into a score 0..1, over the components present (a signal that does not apply to the
@@ -72,18 +91,10 @@ const byWeightThenKind = (a: MatchReason, b: MatchReason): number => b.weight - 
  * still add.
  */
 export function combine(components: readonly Component[], penalties: readonly Penalty[], profile: ScoringProfile, costs: readonly Cost[] = []): ScoreCard {
-  const off = profile.disabled ?? new Set<ReasonKind>();
   const w = (kind: ReasonKind) => profile.weights[kind] ?? 0;
-  const active = components.filter((c) => !off.has(c.kind) && w(c.kind) > 0);
-  const total = active.reduce((sum, c) => sum + w(c.kind), 0);
-  const gained = active.reduce((sum, c) => sum + w(c.kind) * clamp01(c.strength), 0);
-  const charged = costs.filter((c) => !off.has(c.kind) && c.cost > 0);
+  const { active, total, gained, charged, applied, factors, product } = scoreParts(components, penalties, profile, costs);
   const cost = Math.min(gained, charged.reduce((sum, c) => sum + c.cost, 0));
   const net = total > 0 ? (gained - cost) / total : 0;
-
-  const applied = penalties.filter((p) => !off.has(p.kind) && p.factor < 1);
-  const factors = applied.map((p) => Math.max(1e-6, Math.min(1, p.factor)));
-  const product = factors.reduce((a, f) => a * f, 1);
   const score = round4(clamp01(net * product));
   // Each reason keeps its share of what remains after the costs.
   const keep = gained > 0 ? (gained - cost) / gained : 0;

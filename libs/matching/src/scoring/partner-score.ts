@@ -1,8 +1,9 @@
-import { combine, type Component, type Cost, type Penalty, type ScoringProfile } from './combine';
+import { combine, scoreParts, type Component, type Cost, type Penalty, type ScoringProfile } from './combine';
 import { countryExperience, network, priorPartner, proximity, regionExperience, similarSetting, similarSize } from './context';
 import { evidence, evidenceItems, evidencePerTopic, recordCredit } from './evidence';
 import type { CandidateFacts, NeedFacts } from './facts';
 import { capacityPenalty, feedbackSignals, language, loadCost, oftenAskedCost, schemeFit, staleCost, type PeerLoad } from './fit';
+import { oftenSuggestedCost, type BoardCandidate, type BoardNeed, type SpreadPrice } from './spread';
 import { reasonLabels, type ReasonKind, type ScoreCard } from './reason';
 import type { Taxonomy } from './taxonomy';
 import { coverTopics, textFit, topicFit } from './topic-fit';
@@ -57,6 +58,7 @@ export const PARTNER_SIGNAL_GROUPS: Readonly<Record<string, readonly ReasonKind[
   language: ['LANGUAGE', 'NO_COMMON_LANGUAGE'],
   'capacity and load': ['CAPACITY', 'LOAD'],
   'often asked': ['OFTEN_ASKED'],
+  'often suggested': ['OFTEN_SUGGESTED'],
   'stale profile': ['STALE'],
   feedback: ['RESPONSIVE', 'DECLINES', 'DISMISSED'],
 };
@@ -77,6 +79,8 @@ export interface PreparedNeed extends NeedFacts {
   peerLoad: ReadonlyMap<string, PeerLoad>;
   /** CURRENT, AGING or STALE for a profile last confirmed on a day (null: not judged, e.g. in an evaluation). */
   freshness: (lastConfirmedOn: string) => string | null;
+  /** How often each body (by municipality key) is already suggested on the board of open needs, and its price (scoring/spread.ts). */
+  spread?: ReadonlyMap<string, SpreadPrice>;
 }
 
 export function prepareNeed(
@@ -140,6 +144,8 @@ export function partnerSignals(tax: Taxonomy, need: PreparedNeed, c: CandidateFa
   if (load) costs.push(load);
   const asked = oftenAskedCost(c, peers.record);
   if (asked) costs.push(asked);
+  const suggested = oftenSuggestedCost(c.municipality.key, c.municipality.name, need.spread);
+  if (suggested) costs.push(suggested);
   const stale = staleCost(c, c.municipality.lastConfirmedOn ? need.freshness(c.municipality.lastConfirmedOn) : null, (profile.weights.TOPIC_FIT ?? 0) * topic.strength);
   if (stale) costs.push(stale);
   const fb = feedbackSignals(c.municipality, c.feedback);
@@ -148,16 +154,34 @@ export function partnerSignals(tax: Taxonomy, need: PreparedNeed, c: CandidateFa
   return { components, penalties, costs };
 }
 
+/** The need's own municipality, a national agency, or a same-country candidate of an overseas need without strong evidence. */
+function notAPartner(tax: Taxonomy, need: PreparedNeed, c: CandidateFacts): boolean {
+  if (c.municipality.id === need.municipality.id || c.municipality.kind === 'NATIONAL_AGENCY') return true;
+  return need.municipality.country !== 'JP' && c.municipality.country === need.municipality.country && evidence(tax, need.topicKeys, c.partnerships, c.caseStudies).strength < SOUTH_SOUTH_MIN_EVIDENCE;
+}
+
+/**
+ * A need's candidates as the spread's board sees them (scoring/spread.ts): everything `combine`
+ * adds up except the spread's own price. Those `scorePartner` would not suggest are left out.
+ */
+export function boardNeed(tax: Taxonomy, need: PreparedNeed, candidates: readonly CandidateFacts[], needKey: string | null, profile: ScoringProfile = PARTNER_PROFILE): BoardNeed {
+  const bare: PreparedNeed = { ...need, spread: undefined };
+  const scored = candidates.flatMap((c): BoardCandidate[] => {
+    if (notAPartner(tax, bare, c)) return [];
+    const { components, penalties, costs } = partnerSignals(tax, bare, c, candidates, profile);
+    const p = scoreParts(components, penalties, profile, costs);
+    return [{ key: c.municipality.key, gained: p.gained, cost: p.charged.reduce((sum, x) => sum + x.cost, 0), total: p.total, product: p.product }];
+  });
+  return { needKey, title: need.title, candidates: scored };
+}
+
 /**
  * Scores one candidate for one need, or returns null when it must not be suggested: the need's own
  * municipality, a national agency (agencies facilitate, they are not the partner), or a
  * same-country candidate of an overseas need without strong evidence.
  */
 export function scorePartner(tax: Taxonomy, need: PreparedNeed, c: CandidateFacts, others: readonly CandidateFacts[] = [], profile: ScoringProfile = PARTNER_PROFILE): ScoreCard | null {
-  if (c.municipality.id === need.municipality.id || c.municipality.kind === 'NATIONAL_AGENCY') return null;
-  if (need.municipality.country !== 'JP' && c.municipality.country === need.municipality.country) {
-    if (evidence(tax, need.topicKeys, c.partnerships, c.caseStudies).strength < SOUTH_SOUTH_MIN_EVIDENCE) return null;
-  }
+  if (notAPartner(tax, need, c)) return null;
   const { components, penalties, costs } = partnerSignals(tax, need, c, others, profile);
   const card = combine(components, penalties, profile, costs);
   // An old profile is said even when it cost nothing (no declared expertise was relied on).

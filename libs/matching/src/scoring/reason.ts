@@ -58,6 +58,7 @@ export const REASON_LABELS = {
   CAPACITY: ['Declared capacity in use', '登録された受け入れ枠の使用状況'],
   LOAD: ['Busier than its peers', '他団体より多くの案件を抱えている'],
   OFTEN_ASKED: ['Asked often already', 'すでに多くの依頼を受けている'],
+  OFTEN_SUGGESTED: ['Suggested often already', 'すでに多くの依頼で上位に挙がっている'],
   STALE: ['Old information', '情報が古い'],
   EXPIRED: ['The need has expired', '依頼の期限切れ'],
   NO_COMMON_LANGUAGE: ['No language in common', '共通言語がない'],

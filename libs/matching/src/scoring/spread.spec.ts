@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { combine } from './combine';
+import { oftenSuggestedCost, pricedScore, spreadPrices, SPREAD_MIN_NEEDS, topMembership, type BoardNeed } from './spread';
+
+/** A need whose candidates gain `scores` (weight units out of 1, no costs). */
+const need = (key: string, scores: Record<string, number>): BoardNeed => ({ needKey: key, title: key, candidates: Object.entries(scores).map(([k, gained]) => ({ key: k, gained, cost: 0, total: 1, product: 1 })) });
+
+describe('spread: how often a body is already suggested', () => {
+  it('prices a body that would top every list down to a third of the top-3 places, where its lead is smallest', () => {
+    // "big" leads everywhere, by a lot on needs 0–1 and by a hair on the rest.
+    const board = Array.from({ length: 6 }, (_, i) => need(`n${i}`, { big: i < 2 ? 0.9 : 0.52, [`a${i}`]: 0.5, [`b${i}`]: 0.49, [`c${i}`]: 0.48 }));
+    const prices = spreadPrices(board);
+    const big = prices.get('big')!;
+    expect(big.price).toBeGreaterThan(0);
+    expect(big.places).toBe(6);
+    expect(big.needs).toBe(6);
+    const held = board.map((n) => topMembership(n.candidates.map((c) => ({ key: c.key, score: pricedScore(c, prices.get(c.key)?.price ?? 0) })).sort((x, y) => y.score - x.score)).get('big') ?? 0);
+    expect(held.reduce((s, v) => s + v, 0)).toBeLessThanOrEqual(6 / 3 + 1e-9);
+    expect(held[0]).toBe(1); // it keeps the lists it clearly leads
+    expect(held[1]).toBe(1);
+    for (const other of ['a0', 'b3', 'c5']) expect(prices.get(other)?.price ?? 0).toBe(0);
+  });
+
+  it('spreads nothing on a small board, and never buries: the price is bounded', () => {
+    expect(spreadPrices(Array.from({ length: SPREAD_MIN_NEEDS - 1 }, (_, i) => need(`n${i}`, { big: 0.9, a: 0.1, b: 0.1, c: 0.1 }))).size).toBe(0);
+    const alone = spreadPrices(Array.from({ length: 9 }, (_, i) => need(`n${i}`, { big: 0.9, a: 0.1 })));
+    expect(alone.get('big')!.price).toBeLessThanOrEqual(1);
+  });
+
+  it('is a mismatch with its cost that names the body and the needs it would top; reasons still add up to the score', () => {
+    const board = Array.from({ length: 6 }, (_, i) => need(`n${i}`, { big: 0.6, [`a${i}`]: 0.5, [`b${i}`]: 0.49, [`c${i}`]: 0.48 }));
+    const prices = spreadPrices(board);
+    const cost = oftenSuggestedCost('big', 'Big City', prices)!;
+    expect(cost.kind).toBe('OFTEN_SUGGESTED');
+    expect(cost.detail).toMatch(/first three for 6 of 6 open needs/);
+    expect(cost.detailJa).toMatch(/6件中6件/);
+    expect(cost.records).toEqual([{ type: 'MUNICIPALITY', key: 'big', label: 'Big City' }, ...['n0', 'n1', 'n2'].map((k) => ({ type: 'NEED', key: k, label: k }))]);
+    const card = combine([{ kind: 'TOPIC_FIT', strength: 0.6, detail: '', detailJa: '', records: [] }], [], { weights: { TOPIC_FIT: 1 } }, [cost]);
+    expect(card.score).toBeCloseTo(0.6 - cost.cost, 4);
+    expect(card.reasons.reduce((s, r) => s + r.weight, 0)).toBeCloseTo(card.score, 4);
+    expect(card.mismatches.find((m) => m.kind === 'OFTEN_SUGGESTED')!.weight).toBeCloseTo(cost.cost, 4);
+    expect(oftenSuggestedCost('a0', 'A', prices)).toBeNull();
+  });
+});

@@ -1,0 +1,129 @@
+import { clamp01, round4, type Cost } from './combine';
+import type { RecordRef } from './reason';
+
+/**
+ * Spread without declared capacity: "how often a body is already suggested". Over a board of open
+ * needs, no body should hold more than a third of the top-3 places — otherwise the same
+ * experienced city is put in front of every partner and nobody else is ever asked. Each body over
+ * that share gets a price (in partner-score weight units, an OFTEN_SUGGESTED cost) just high
+ * enough to bring it back to a third: it then yields its place where its lead is smallest, and
+ * keeps it where it fits clearly best. Nobody is hidden; a body at or under a third pays nothing.
+ */
+
+/** No body in more than this share of the board's top-3 lists. */
+export const SPREAD_SHARE = 1 / 3;
+/** Below this many open needs "a third of the lists" means one or two: nothing is spread. */
+export const SPREAD_MIN_NEEDS = 6;
+/** Prices rise in these steps (weight units) until every body is within its share… */
+export const SPREAD_STEP = 0.005;
+/** …and never beyond this: spreading reorders, it does not bury. */
+export const SPREAD_MAX_PRICE = 1;
+/** Places counted per list. */
+export const SPREAD_TOP = 3;
+
+/** One candidate of one need, as `combine` sees it before the spread (see `scoreParts`). */
+export interface BoardCandidate {
+  key: string;
+  gained: number;
+  cost: number;
+  total: number;
+  product: number;
+}
+
+/** A need on the board with its scored candidates. */
+export interface BoardNeed {
+  /** The need record's key (null for an evaluation's posted need, which has none). */
+  needKey: string | null;
+  title?: string;
+  candidates: readonly BoardCandidate[];
+}
+
+export interface SpreadPrice {
+  /** What the body pays, in weight units (0: within its share). */
+  price: number;
+  /** Top-3 places it would hold without the spread (ties shared), and on how many needs. */
+  places: number;
+  needs: number;
+  /** Up to three needs whose lists it tops without the spread (the records the mismatch names). */
+  examples: RecordRef[];
+}
+
+/** A ranked list's entry: what top-3 places are counted on. */
+export interface RankedKey {
+  key: string;
+  score: number;
+}
+
+/**
+ * Expected membership of each key in the top k of a ranked list, ties shared: a tie group that
+ * straddles position k gives each member its share of the places left.
+ */
+export function topMembership(list: readonly RankedKey[], k = SPREAD_TOP): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let start = 0; start < list.length && start < k; ) {
+    let end = start;
+    while (end + 1 < list.length && list[end + 1]!.score === list[start]!.score) end++;
+    const size = end - start + 1;
+    const places = Math.min(size, k - start);
+    for (let i = start; i <= end; i++) out.set(list[i]!.key, places / size);
+    start = end + 1;
+  }
+  return out;
+}
+
+/** The score `combine` gives a board candidate after paying `price`. */
+export const pricedScore = (c: BoardCandidate, price: number): number => (c.total > 0 ? round4(clamp01(Math.max(0, c.gained - Math.min(c.gained, c.cost + price)) / c.total) * c.product) : 0);
+
+function places(board: readonly BoardNeed[], prices: ReadonlyMap<string, number>): { held: Map<string, number>; lists: RankedKey[][] } {
+  const held = new Map<string, number>();
+  const lists = board.map((n) =>
+    n.candidates
+      .map((c) => ({ key: c.key, score: pricedScore(c, prices.get(c.key) ?? 0) }))
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+  );
+  for (const list of lists) for (const [key, m] of topMembership(list)) held.set(key, (held.get(key) ?? 0) + m);
+  return { held, lists };
+}
+
+/**
+ * The price of every body on the board: 0 for those within SPREAD_SHARE of the top-3 places,
+ * otherwise the least multiple of SPREAD_STEP (≤ SPREAD_MAX_PRICE) that brings it within, all
+ * bodies priced together (a price moves places to others, who may then need one). Deterministic.
+ */
+export function spreadPrices(board: readonly BoardNeed[], share = SPREAD_SHARE): Map<string, SpreadPrice> {
+  const out = new Map<string, SpreadPrice>();
+  if (board.length < SPREAD_MIN_NEEDS) return out;
+  const cap = share * board.length + 1e-9;
+  const prices = new Map<string, number>();
+  const { held: unspread, lists } = places(board, prices);
+  for (let step = 0; step < SPREAD_MAX_PRICE / SPREAD_STEP; step++) {
+    const { held } = places(board, prices);
+    const over = [...held].filter(([key, v]) => v > cap && (prices.get(key) ?? 0) < SPREAD_MAX_PRICE);
+    if (!over.length) break;
+    for (const [key] of over) prices.set(key, round4((prices.get(key) ?? 0) + SPREAD_STEP));
+  }
+  for (const [key, price] of prices) {
+    const examples = board
+      .map((n, i) => ({ n, m: topMembership(lists[i]!).get(key) ?? 0 }))
+      .filter((x) => x.m > 0 && x.n.needKey)
+      .slice(0, 3)
+      .map((x): RecordRef => ({ type: 'NEED', key: x.n.needKey!, ...(x.n.title ? { label: x.n.title } : {}) }));
+    out.set(key, { price, places: round4(unspread.get(key) ?? 0), needs: board.length, examples });
+  }
+  return out;
+}
+
+/** The OFTEN_SUGGESTED cost of a body with a price, or null when it is within its share. */
+export function oftenSuggestedCost(key: string, name: string, spread: ReadonlyMap<string, SpreadPrice> | undefined): Cost | null {
+  const s = spread?.get(key);
+  if (!s || s.price <= 0) return null;
+  const placesEn = s.places.toLocaleString('en', { maximumFractionDigits: 1 });
+  return {
+    kind: 'OFTEN_SUGGESTED',
+    cost: s.price,
+    detail: `Would be among the first three for ${placesEn} of ${s.needs} open needs (a third at most): bureaus that fit nearly as well are shown first here`,
+    detailJa: `調整しなければ公開中の依頼${s.needs}件中${s.places.toLocaleString('ja', { maximumFractionDigits: 1 })}件で上位3位以内（上限は3分の1）：同程度に適合する他団体を先に表示`,
+    records: [{ type: 'MUNICIPALITY', key, label: name }, ...s.examples],
+  };
+}
