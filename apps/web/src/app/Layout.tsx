@@ -37,6 +37,15 @@ function SessionMenu() {
   );
 }
 
+/** For the signed-in: where their work is (coordinators: the coordination pages; editors: their profile's editor). */
+function WorkLinks() {
+  const { t } = useI18n();
+  const { account } = useSession();
+  if (account?.role === 'COORDINATOR' || account?.role === 'ADMIN') return <Link href={paths.coordinator()} className="nav-link">{t.flows.nav.coordinator}</Link>;
+  const key = account?.municipalityKeys[0];
+  return key ? <Link href={paths.editMunicipality(key)} className="nav-link">{t.flows.nav.edit}</Link> : null;
+}
+
 /** Landmarks on every page: a skip link, banner with navigation, main, contentinfo. */
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
@@ -58,6 +67,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <Link href={paths.directory()} className="nav-link">
               {t.nav.directory}
             </Link>
+            <WorkLinks />
             <SessionMenu />
             <LanguageSwitch />
           </nav>

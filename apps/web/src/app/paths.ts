@@ -14,6 +14,14 @@ export const paths = {
   caseStudy: (key: string) => `/case-studies/${encodeURIComponent(key)}`,
   event: (key: string) => `/events/${encodeURIComponent(key)}`,
   signIn: (returnTo?: string) => (returnTo ? `/sign-in?${new URLSearchParams({ return: returnTo })}` : '/sign-in'),
+  editMunicipality: (key: string) => `/municipalities/${encodeURIComponent(key)}/edit`,
+  coordinator: () => '/coordinator',
+  pairingPlan: () => '/coordinator/plan',
+  introductions: () => '/coordinator/introductions',
+  pipeline: () => '/coordinator/pipeline',
+  upkeep: () => '/coordinator/upkeep',
+  auditLog: () => '/coordinator/audit',
+  invite: () => '/coordinator/invite',
 };
 
 /** The id of a municipality profile's expertise entry, for links to `#…`. */

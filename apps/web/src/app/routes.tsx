@@ -20,6 +20,14 @@ export const ROUTES: { path: string; component: LazyExoticComponent<ComponentTyp
   { path: '/case-studies/:key', component: page(() => import('../features/knowledge/CaseStudyPage')) },
   { path: '/events/:key', component: page(() => import('../features/knowledge/EventPage')) },
   { path: '/sign-in', component: page(() => import('../auth/SignInPage')) },
+  { path: '/municipalities/:key/edit', component: page(() => import('../features/editing/EditMunicipalityPage')) },
+  { path: '/coordinator', component: page(() => import('../features/coordinator/CoordinatorPage')) },
+  { path: '/coordinator/plan', component: page(() => import('../features/coordinator/PairingPlanPage')) },
+  { path: '/coordinator/introductions', component: page(() => import('../features/coordinator/IntroductionsPage')) },
+  { path: '/coordinator/pipeline', component: page(() => import('../features/coordinator/PipelinePage')) },
+  { path: '/coordinator/upkeep', component: page(() => import('../features/coordinator/UpkeepPage')) },
+  { path: '/coordinator/audit', component: page(() => import('../features/coordinator/AuditLogPage')) },
+  { path: '/coordinator/invite', component: page(() => import('../features/coordinator/InvitePage')) },
 ];
 
 export function AppRoutes() {

@@ -3,6 +3,32 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AcceptIntroductionInput = {
+  id: string | number;
+  note?: string | null | undefined;
+};
+
+export type AuditLogFilter = {
+  action?: string | null | undefined;
+  /** Account id, `admin-token` or `system`. */
+  actorId?: string | null | undefined;
+  /** Kind of record, e.g. `need`. */
+  entity?: string | null | undefined;
+  /** Key of the record (expertise: `municipality/topic`). */
+  entityKey?: string | null | undefined;
+  /** At or after this instant. */
+  since?: string | null | undefined;
+  /** Before this instant. */
+  until?: string | null | undefined;
+};
+
+/** Confirms a record as still true without changing it: lastConfirmedOn becomes today. */
+export type ConfirmInput = {
+  key: string;
+  /** The version you read; a newer one is a CONFLICT. */
+  version: number;
+};
+
 export type CooperationScheme =
   | 'BILATERAL_AGREEMENT'
   | 'JICA_EXPERT_DISPATCH'
@@ -15,6 +41,58 @@ export type CooperationScheme =
   | 'OTHER'
   | 'PRIVATE_CONTRACT'
   | 'WATER_OPERATORS_PARTNERSHIP';
+
+export type CreateCaseStudyInput = {
+  /** Key of the event where it was presented. */
+  event?: string | null | undefined;
+  /** Lower-case slug, unique among case studies. */
+  key: string;
+  lessons?: Array<string> | null | undefined;
+  /** Key of the municipality that presented it. */
+  municipality?: string | null | undefined;
+  /** DOCUMENTED (give a source) or ILLUSTRATIVE. */
+  provenance?: Provenance | null | undefined;
+  /** Citation of a documented fact. */
+  source?: string | null | undefined;
+  summary?: string | null | undefined;
+  title: string;
+  /** Topic keys, most relevant first. */
+  topics?: Array<string> | null | undefined;
+};
+
+export type CreateNeedInput = {
+  description?: string | null | undefined;
+  /** YYYY-MM-DD: the last day the need is current; after it, it reads as EXPIRED. */
+  expiresOn?: string | null | undefined;
+  /** Lower-case slug, unique among needs. */
+  key: string;
+  /** Key of the municipality that has the need. */
+  municipality: string;
+  priority?: NeedPriority | null | undefined;
+  /** DOCUMENTED (give a source) or ILLUSTRATIVE. */
+  provenance?: Provenance | null | undefined;
+  schemes?: Array<CooperationScheme> | null | undefined;
+  /** Citation of a documented fact. */
+  source?: string | null | undefined;
+  /** Default OPEN. EXPIRED is refused: a need expires by its expiresOn. */
+  status?: NeedStatus | null | undefined;
+  title: string;
+  /** Topic keys, most relevant first. */
+  topics?: Array<string> | null | undefined;
+};
+
+export type DeclineIntroductionInput = {
+  id: string | number;
+  note?: string | null | undefined;
+  reason: DeclineReason;
+};
+
+export type DeclineReason =
+  | 'ALREADY_ENGAGED'
+  | 'NOT_OUR_EXPERTISE'
+  | 'NO_CAPACITY'
+  | 'OTHER'
+  | 'TIMING';
 
 export type DismissReason =
   | 'ALREADY_IN_CONTACT'
@@ -43,6 +121,12 @@ export type IntroductionStatus =
   | 'ACCEPTED'
   | 'DECLINED'
   | 'REQUESTED';
+
+export type InviteEditorInput = {
+  email: string;
+  /** The municipality the invitee will edit. */
+  municipalityKey: string;
+};
 
 export type LoginInput = {
   email: string;
@@ -100,6 +184,13 @@ export type OverseasExperience =
   | 'NONE'
   | 'SOME';
 
+export type PairingPlanInput = {
+  /** Providers considered per need, 1–20 (default 10). */
+  candidatesPerNeed?: number | null | undefined;
+  /** Needs to plan for (at most 200); absent: every open, unexpired need. */
+  needKeys?: Array<string> | null | undefined;
+};
+
 export type PartnershipStatus =
   | 'ACTIVE'
   | 'AGREED'
@@ -150,6 +241,108 @@ export type SearchHitKind =
   | 'NEED'
   | 'PARTNERSHIP';
 
+/** Creates or replaces what a municipality offers on one topic. */
+export type SetExpertiseInput = {
+  evidence?: string | null | undefined;
+  /** 1–5. */
+  level: number;
+  /** Municipality key. */
+  municipality: string;
+  /** DOCUMENTED (give a source) or ILLUSTRATIVE. */
+  provenance?: Provenance | null | undefined;
+  /** Citation of a documented fact. */
+  source?: string | null | undefined;
+  /** Topic key. */
+  topic: string;
+  /** Version of the entry you read, when replacing one; a newer one is a CONFLICT. */
+  version?: number | null | undefined;
+};
+
+export type UpdateCaseStudyInput = {
+  /** Key of the event where it was presented. */
+  event?: string | null | undefined;
+  key: string;
+  lessons?: Array<string> | null | undefined;
+  /** Key of the municipality that presented it. */
+  municipality?: string | null | undefined;
+  /** DOCUMENTED (give a source) or ILLUSTRATIVE. */
+  provenance?: Provenance | null | undefined;
+  /** Citation of a documented fact. */
+  source?: string | null | undefined;
+  summary?: string | null | undefined;
+  title?: string | null | undefined;
+  /** Topic keys, most relevant first. */
+  topics?: Array<string> | null | undefined;
+  /** The version you read; a newer one is a CONFLICT. */
+  version: number;
+};
+
+export type UpdateMunicipalityInput = {
+  capacity?: number | null | undefined;
+  contactEmail?: string | null | undefined;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country?: string | null | undefined;
+  /** Which municipality (keys do not change). */
+  key: string;
+  kind?: MunicipalityKind | null | undefined;
+  /** ISO 639-1 codes, e.g. ["ja", "en"]. */
+  languages?: Array<string> | null | undefined;
+  latitude?: number | null | undefined;
+  longitude?: number | null | undefined;
+  name?: string | null | undefined;
+  nameJa?: string | null | undefined;
+  organization?: string | null | undefined;
+  overseasExperience?: OverseasExperience | null | undefined;
+  population?: number | null | undefined;
+  /** DOCUMENTED (give a source) or ILLUSTRATIVE. */
+  provenance?: Provenance | null | undefined;
+  region?: string | null | undefined;
+  /** Citation of a documented fact. */
+  source?: string | null | undefined;
+  subdivision?: string | null | undefined;
+  /** The version you read; a newer one is a CONFLICT. */
+  version: number;
+  website?: string | null | undefined;
+};
+
+export type UpdateNeedInput = {
+  description?: string | null | undefined;
+  /** YYYY-MM-DD: the last day the need is current; after it, it reads as EXPIRED. */
+  expiresOn?: string | null | undefined;
+  key: string;
+  /** Key of the municipality that has the need. */
+  municipality?: string | null | undefined;
+  priority?: NeedPriority | null | undefined;
+  /** DOCUMENTED (give a source) or ILLUSTRATIVE. */
+  provenance?: Provenance | null | undefined;
+  schemes?: Array<CooperationScheme> | null | undefined;
+  /** Citation of a documented fact. */
+  source?: string | null | undefined;
+  /** Default OPEN. EXPIRED is refused: a need expires by its expiresOn. */
+  status?: NeedStatus | null | undefined;
+  title?: string | null | undefined;
+  /** Topic keys, most relevant first. */
+  topics?: Array<string> | null | undefined;
+  /** The version you read; a newer one is a CONFLICT. */
+  version: number;
+};
+
+/** What to chase: a stale record, a need expired or about to, a partnership past its end, an unanswered introduction. */
+export type UpkeepKind =
+  | 'EXPIRED_NEED'
+  | 'EXPIRING_NEED'
+  | 'OVERDUE_INTRODUCTION'
+  | 'PARTNERSHIP_PAST_END'
+  | 'STALE_NEED'
+  | 'STALE_PARTNERSHIP'
+  | 'STALE_PROFILE';
+
+export type UpkeepRecordType =
+  | 'INTRODUCTION'
+  | 'MUNICIPALITY'
+  | 'NEED'
+  | 'PARTNERSHIP';
+
 export type SessionFieldsFragment = { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, account: { id: string, email: string | null, role: Role, municipalityKeys: Array<string> } };
 
 export type LoginMutationVariables = Exact<{
@@ -173,6 +366,78 @@ export type LogoutMutationVariables = Exact<{
 
 export type LogoutMutation = { logout: boolean };
 
+export type PairingPlanPageQueryVariables = Exact<{
+  input?: PairingPlanInput | null | undefined;
+}>;
+
+
+export type PairingPlanPageQuery = { pairingPlan: { method: string, totalScore: number, distinctProviders: number, pairs: Array<{ needKey: string, score: number, suggestionScore: number, scoreBasis: string, scoreBasisJa: string, need: { key: string, title: string, municipality: { key: string, name: string, nameJa: string | null } }, municipality: { key: string, name: string, nameJa: string | null }, reasons: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }>, mismatches: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }> }>, greedy: { totalScore: number, assigned: number, distinctProviders: number, pairs: Array<{ needKey: string, municipalityKey: string, score: number }> }, unassigned: Array<{ needKey: string, code: string, reason: string, reasonJa: string, need: { key: string, title: string } }>, providers: Array<{ assigned: number, remaining: number, municipality: { key: string, name: string, nameJa: string | null } }> } };
+
+export type PipelinePartnershipsQueryVariables = Exact<{
+  status: PartnershipStatus;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PipelinePartnershipsQuery = { partnerships: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { key: string, title: string, status: PartnershipStatus, version: number, scheme: CooperationScheme | null, startYear: number | null, endYear: number | null, members: Array<{ role: MemberRole, municipality: { key: string, name: string, nameJa: string | null } }> } }> } };
+
+export type ChangePartnershipStatusMutationVariables = Exact<{
+  key: string;
+  status: PartnershipStatus;
+  version: number;
+}>;
+
+
+export type ChangePartnershipStatusMutation = { changePartnershipStatus: { key: string, status: PartnershipStatus, version: number } };
+
+export type OpenIntroductionsQueryVariables = Exact<{
+  status?: IntroductionStatus | null | undefined;
+  municipalityKey?: string | null | undefined;
+}>;
+
+
+export type OpenIntroductionsQuery = { introductions: Array<{ id: string, list: MatchList, status: IntroductionStatus, message: string | null, overdue: boolean, createdAt: string, respondedAt: string | null, need: { key: string, title: string } | null, requester: { key: string, name: string, nameJa: string | null }, candidate: { key: string, name: string, nameJa: string | null } }> };
+
+export type AcceptIntroductionMutationVariables = Exact<{
+  input: AcceptIntroductionInput;
+}>;
+
+
+export type AcceptIntroductionMutation = { acceptIntroduction: { id: string, status: IntroductionStatus, partnership: { key: string } | null } };
+
+export type DeclineIntroductionMutationVariables = Exact<{
+  input: DeclineIntroductionInput;
+}>;
+
+
+export type DeclineIntroductionMutation = { declineIntroduction: { id: string, status: IntroductionStatus } };
+
+export type AuditLogQueryVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, action: string, entity: string, entityKey: string, actorEmail: string | null, actorId: string | null } }> } };
+
+export type InviteEditorMutationVariables = Exact<{
+  input: InviteEditorInput;
+}>;
+
+
+export type InviteEditorMutation = { inviteEditor: { email: string, municipalityKey: string, token: string, expiresAt: string } };
+
+export type UpkeepQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type UpkeepQuery = { upkeep: { asOf: string, timeZone: string, thresholds: { expiringDays: number, introductionDays: number, staleMonths: number }, staleProfiles: { totalCount: number, items: Array<{ key: string, kind: UpkeepKind, recordType: UpkeepRecordType, title: string, date: string, days: number, detail: string, detailJa: string, fixers: Array<{ email: string, municipalityKey: string }> }> }, expiredNeeds: { totalCount: number, items: Array<{ key: string, kind: UpkeepKind, recordType: UpkeepRecordType, title: string, date: string, days: number, detail: string, detailJa: string, fixers: Array<{ email: string, municipalityKey: string }> }> }, expiringNeeds: { totalCount: number, items: Array<{ key: string, kind: UpkeepKind, recordType: UpkeepRecordType, title: string, date: string, days: number, detail: string, detailJa: string, fixers: Array<{ email: string, municipalityKey: string }> }> }, staleNeeds: { totalCount: number, items: Array<{ key: string, kind: UpkeepKind, recordType: UpkeepRecordType, title: string, date: string, days: number, detail: string, detailJa: string, fixers: Array<{ email: string, municipalityKey: string }> }> }, overdueIntroductions: { totalCount: number, items: Array<{ key: string, kind: UpkeepKind, recordType: UpkeepRecordType, title: string, date: string, days: number, detail: string, detailJa: string, fixers: Array<{ email: string, municipalityKey: string }> }> }, partnershipsPastEnd: { totalCount: number, items: Array<{ key: string, kind: UpkeepKind, recordType: UpkeepRecordType, title: string, date: string, days: number, detail: string, detailJa: string, fixers: Array<{ email: string, municipalityKey: string }> }> }, stalePartnerships: { totalCount: number, items: Array<{ key: string, kind: UpkeepKind, recordType: UpkeepRecordType, title: string, date: string, days: number, detail: string, detailJa: string, fixers: Array<{ email: string, municipalityKey: string }> }> } } };
+
+export type UpkeepSectionFieldsFragment = { totalCount: number, items: Array<{ key: string, kind: UpkeepKind, recordType: UpkeepRecordType, title: string, date: string, days: number, detail: string, detailJa: string, fixers: Array<{ email: string, municipalityKey: string }> }> };
+
 export type DirectoryQueryVariables = Exact<{
   filter?: MunicipalityFilter | null | undefined;
   first?: number | null | undefined;
@@ -186,6 +451,70 @@ export type DirectoryFacetsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DirectoryFacetsQuery = { municipalityFacets: { countries: Array<{ value: string, count: number }>, regions: Array<{ value: string, count: number }> } };
+
+export type EditMunicipalityQueryVariables = Exact<{
+  key: string;
+}>;
+
+
+export type EditMunicipalityQuery = { municipality: { key: string, name: string, nameJa: string | null, organization: string | null, population: number | null, capacity: number | null, overseasExperience: OverseasExperience | null, website: string | null, contactEmail: string | null, languages: Array<string>, provenance: Provenance | null, source: string | null, version: number, expertise: Array<{ topicKey: string, level: number, evidence: string | null, provenance: Provenance | null, source: string | null, version: number, topic: { key: string, labelEn: string, labelJa: string } }>, needs: Array<{ key: string, title: string, description: string | null, status: NeedStatus, priority: NeedPriority | null, expiresOn: string | null, provenance: Provenance | null, source: string | null, version: number, topics: Array<{ key: string }> }>, caseStudies: Array<{ key: string, title: string, summary: string | null, lessons: Array<string>, provenance: Provenance | null, source: string | null, version: number, topics: Array<{ key: string }> }> } | null };
+
+export type UpdateMunicipalityMutationVariables = Exact<{
+  input: UpdateMunicipalityInput;
+}>;
+
+
+export type UpdateMunicipalityMutation = { updateMunicipality: { key: string, version: number } };
+
+export type SetExpertiseMutationVariables = Exact<{
+  input: SetExpertiseInput;
+}>;
+
+
+export type SetExpertiseMutation = { setExpertise: { topicKey: string, version: number } };
+
+export type RemoveExpertiseMutationVariables = Exact<{
+  municipality: string;
+  topic: string;
+}>;
+
+
+export type RemoveExpertiseMutation = { removeExpertise: boolean };
+
+export type UpdateNeedMutationVariables = Exact<{
+  input: UpdateNeedInput;
+}>;
+
+
+export type UpdateNeedMutation = { updateNeed: { key: string, version: number } };
+
+export type CreateNeedMutationVariables = Exact<{
+  input: CreateNeedInput;
+}>;
+
+
+export type CreateNeedMutation = { createNeed: { key: string, version: number } };
+
+export type UpdateCaseStudyMutationVariables = Exact<{
+  input: UpdateCaseStudyInput;
+}>;
+
+
+export type UpdateCaseStudyMutation = { updateCaseStudy: { key: string, version: number } };
+
+export type CreateCaseStudyMutationVariables = Exact<{
+  input: CreateCaseStudyInput;
+}>;
+
+
+export type CreateCaseStudyMutation = { createCaseStudy: { key: string, version: number } };
+
+export type ConfirmMunicipalityMutationVariables = Exact<{
+  input: ConfirmInput;
+}>;
+
+
+export type ConfirmMunicipalityMutation = { confirmMunicipality: { key: string, version: number, lastConfirmedOn: string, freshness: Freshness } };
 
 export type HomeNumbersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -240,7 +569,7 @@ export type MunicipalityProfileQueryVariables = Exact<{
 }>;
 
 
-export type MunicipalityProfileQuery = { municipality: { key: string, name: string, nameJa: string | null, kind: MunicipalityKind, country: string, region: string | null, subdivision: string | null, organization: string | null, population: number | null, languages: Array<string>, capacity: number | null, overseasExperience: OverseasExperience | null, website: string | null, contactEmail: string | null, latitude: number | null, longitude: number | null, provenance: Provenance | null, source: string | null, updatedAt: string, expertise: Array<{ level: number, evidence: string | null, provenance: Provenance | null, source: string | null, topic: { key: string, labelEn: string, labelJa: string } }>, needs: Array<{ key: string, title: string, description: string | null, status: NeedStatus, priority: NeedPriority | null, schemes: Array<CooperationScheme>, expiresOn: string | null, provenance: Provenance | null, source: string | null, topics: Array<{ key: string, labelEn: string, labelJa: string }> }>, partnerships: Array<{ key: string, title: string, scheme: CooperationScheme | null, status: PartnershipStatus, startYear: number | null, endYear: number | null, summary: string | null, provenance: Provenance | null, source: string | null, topics: Array<{ key: string, labelEn: string, labelJa: string }>, members: Array<{ role: MemberRole, municipality: { key: string, name: string, nameJa: string | null, country: string } }>, outcomes: Array<{ indicator: string, before: number | null, after: number | null, note: string | null }> }>, caseStudies: Array<{ key: string, title: string, summary: string | null, lessons: Array<string>, provenance: Provenance | null, source: string | null, topics: Array<{ key: string, labelEn: string, labelJa: string }>, event: { key: string, title: string, date: string | null } | null }> } | null };
+export type MunicipalityProfileQuery = { municipality: { key: string, name: string, nameJa: string | null, kind: MunicipalityKind, country: string, region: string | null, subdivision: string | null, organization: string | null, population: number | null, languages: Array<string>, capacity: number | null, overseasExperience: OverseasExperience | null, website: string | null, contactEmail: string | null, latitude: number | null, longitude: number | null, provenance: Provenance | null, source: string | null, updatedAt: string, version: number, freshness: Freshness, lastConfirmedOn: string, expertise: Array<{ level: number, evidence: string | null, provenance: Provenance | null, source: string | null, topic: { key: string, labelEn: string, labelJa: string } }>, needs: Array<{ key: string, title: string, description: string | null, status: NeedStatus, priority: NeedPriority | null, schemes: Array<CooperationScheme>, expiresOn: string | null, provenance: Provenance | null, source: string | null, topics: Array<{ key: string, labelEn: string, labelJa: string }> }>, partnerships: Array<{ key: string, title: string, scheme: CooperationScheme | null, status: PartnershipStatus, startYear: number | null, endYear: number | null, summary: string | null, provenance: Provenance | null, source: string | null, topics: Array<{ key: string, labelEn: string, labelJa: string }>, members: Array<{ role: MemberRole, municipality: { key: string, name: string, nameJa: string | null, country: string } }>, outcomes: Array<{ indicator: string, before: number | null, after: number | null, note: string | null }> }>, caseStudies: Array<{ key: string, title: string, summary: string | null, lessons: Array<string>, provenance: Provenance | null, source: string | null, topics: Array<{ key: string, labelEn: string, labelJa: string }>, event: { key: string, title: string, date: string | null } | null }> } | null };
 
 export type PeerSuggestionsQueryVariables = Exact<{
   key: string;
@@ -343,6 +672,25 @@ export const SessionFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"SessionFields"}) as unknown as TypedDocumentString<SessionFieldsFragment, unknown>;
+export const UpkeepSectionFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment UpkeepSectionFields on UpkeepSection {
+  totalCount
+  items(first: $first) {
+    key
+    kind
+    recordType
+    title
+    date
+    days
+    detail
+    detailJa
+    fixers {
+      email
+      municipalityKey
+    }
+  }
+}
+    `, {"fragmentName":"UpkeepSectionFields"}) as unknown as TypedDocumentString<UpkeepSectionFieldsFragment, unknown>;
 export const TopicLabelFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment TopicLabel on Topic {
   key
@@ -505,6 +853,253 @@ export const LogoutDocument = /*#__PURE__*/ new TypedDocumentString(`
   logout(refreshToken: $refreshToken)
 }
     `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const PairingPlanPageDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PairingPlanPage($input: PairingPlanInput) {
+  pairingPlan(input: $input) {
+    method
+    totalScore
+    distinctProviders
+    pairs {
+      needKey
+      score
+      suggestionScore
+      scoreBasis
+      scoreBasisJa
+      need {
+        key
+        title
+        municipality {
+          key
+          name
+          nameJa
+        }
+      }
+      municipality {
+        key
+        name
+        nameJa
+      }
+      reasons {
+        ...ReasonFields
+      }
+      mismatches {
+        ...ReasonFields
+      }
+    }
+    greedy {
+      totalScore
+      assigned
+      distinctProviders
+      pairs {
+        needKey
+        municipalityKey
+        score
+      }
+    }
+    unassigned {
+      needKey
+      code
+      reason
+      reasonJa
+      need {
+        key
+        title
+      }
+    }
+    providers {
+      assigned
+      remaining
+      municipality {
+        key
+        name
+        nameJa
+      }
+    }
+  }
+}
+    fragment RecordRefFields on RecordRef {
+  type
+  key
+  label
+}
+fragment ReasonFields on MatchReason {
+  kind
+  weight
+  detail
+  detailJa
+  labelEn
+  labelJa
+  records {
+    ...RecordRefFields
+  }
+}`) as unknown as TypedDocumentString<PairingPlanPageQuery, PairingPlanPageQueryVariables>;
+export const PipelinePartnershipsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PipelinePartnerships($status: PartnershipStatus!, $first: Int, $after: String) {
+  partnerships(filter: {status: $status}, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        key
+        title
+        status
+        version
+        scheme
+        startYear
+        endYear
+        members {
+          role
+          municipality {
+            key
+            name
+            nameJa
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PipelinePartnershipsQuery, PipelinePartnershipsQueryVariables>;
+export const ChangePartnershipStatusDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ChangePartnershipStatus($key: String!, $status: PartnershipStatus!, $version: Int!) {
+  changePartnershipStatus(key: $key, status: $status, version: $version) {
+    key
+    status
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<ChangePartnershipStatusMutation, ChangePartnershipStatusMutationVariables>;
+export const OpenIntroductionsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query OpenIntroductions($status: IntroductionStatus, $municipalityKey: String) {
+  introductions(status: $status, municipalityKey: $municipalityKey) {
+    id
+    list
+    status
+    message
+    overdue
+    createdAt
+    respondedAt
+    need {
+      key
+      title
+    }
+    requester {
+      key
+      name
+      nameJa
+    }
+    candidate {
+      key
+      name
+      nameJa
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OpenIntroductionsQuery, OpenIntroductionsQueryVariables>;
+export const AcceptIntroductionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation AcceptIntroduction($input: AcceptIntroductionInput!) {
+  acceptIntroduction(input: $input) {
+    id
+    status
+    partnership {
+      key
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptIntroductionMutation, AcceptIntroductionMutationVariables>;
+export const DeclineIntroductionDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation DeclineIntroduction($input: DeclineIntroductionInput!) {
+  declineIntroduction(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DeclineIntroductionMutation, DeclineIntroductionMutationVariables>;
+export const AuditLogDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query AuditLog($filter: AuditLogFilter, $first: Int, $after: String) {
+  auditLog(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        at
+        action
+        entity
+        entityKey
+        actorEmail
+        actorId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const InviteEditorDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation InviteEditor($input: InviteEditorInput!) {
+  inviteEditor(input: $input) {
+    email
+    municipalityKey
+    token
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<InviteEditorMutation, InviteEditorMutationVariables>;
+export const UpkeepDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query Upkeep($first: Int) {
+  upkeep {
+    asOf
+    timeZone
+    thresholds {
+      expiringDays
+      introductionDays
+      staleMonths
+    }
+    staleProfiles {
+      ...UpkeepSectionFields
+    }
+    expiredNeeds {
+      ...UpkeepSectionFields
+    }
+    expiringNeeds {
+      ...UpkeepSectionFields
+    }
+    staleNeeds {
+      ...UpkeepSectionFields
+    }
+    overdueIntroductions {
+      ...UpkeepSectionFields
+    }
+    partnershipsPastEnd {
+      ...UpkeepSectionFields
+    }
+    stalePartnerships {
+      ...UpkeepSectionFields
+    }
+  }
+}
+    fragment UpkeepSectionFields on UpkeepSection {
+  totalCount
+  items(first: $first) {
+    key
+    kind
+    recordType
+    title
+    date
+    days
+    detail
+    detailJa
+    fixers {
+      email
+      municipalityKey
+    }
+  }
+}`) as unknown as TypedDocumentString<UpkeepQuery, UpkeepQueryVariables>;
 export const DirectoryDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Directory($filter: MunicipalityFilter, $first: Int, $after: String) {
   municipalities(filter: $filter, first: $first, after: $after) {
@@ -557,6 +1152,129 @@ export const DirectoryFacetsDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DirectoryFacetsQuery, DirectoryFacetsQueryVariables>;
+export const EditMunicipalityDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query EditMunicipality($key: String!) {
+  municipality(key: $key) {
+    key
+    name
+    nameJa
+    organization
+    population
+    capacity
+    overseasExperience
+    website
+    contactEmail
+    languages
+    provenance
+    source
+    version
+    expertise {
+      topicKey
+      level
+      evidence
+      provenance
+      source
+      version
+      topic {
+        ...TopicLabel
+      }
+    }
+    needs {
+      key
+      title
+      description
+      status
+      priority
+      expiresOn
+      provenance
+      source
+      version
+      topics {
+        key
+      }
+    }
+    caseStudies {
+      key
+      title
+      summary
+      lessons
+      provenance
+      source
+      version
+      topics {
+        key
+      }
+    }
+  }
+}
+    fragment TopicLabel on Topic {
+  key
+  labelEn
+  labelJa
+}`) as unknown as TypedDocumentString<EditMunicipalityQuery, EditMunicipalityQueryVariables>;
+export const UpdateMunicipalityDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation UpdateMunicipality($input: UpdateMunicipalityInput!) {
+  updateMunicipality(input: $input) {
+    key
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateMunicipalityMutation, UpdateMunicipalityMutationVariables>;
+export const SetExpertiseDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation SetExpertise($input: SetExpertiseInput!) {
+  setExpertise(input: $input) {
+    topicKey
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<SetExpertiseMutation, SetExpertiseMutationVariables>;
+export const RemoveExpertiseDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation RemoveExpertise($municipality: String!, $topic: String!) {
+  removeExpertise(municipality: $municipality, topic: $topic)
+}
+    `) as unknown as TypedDocumentString<RemoveExpertiseMutation, RemoveExpertiseMutationVariables>;
+export const UpdateNeedDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation UpdateNeed($input: UpdateNeedInput!) {
+  updateNeed(input: $input) {
+    key
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateNeedMutation, UpdateNeedMutationVariables>;
+export const CreateNeedDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation CreateNeed($input: CreateNeedInput!) {
+  createNeed(input: $input) {
+    key
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CreateNeedMutation, CreateNeedMutationVariables>;
+export const UpdateCaseStudyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation UpdateCaseStudy($input: UpdateCaseStudyInput!) {
+  updateCaseStudy(input: $input) {
+    key
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateCaseStudyMutation, UpdateCaseStudyMutationVariables>;
+export const CreateCaseStudyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation CreateCaseStudy($input: CreateCaseStudyInput!) {
+  createCaseStudy(input: $input) {
+    key
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCaseStudyMutation, CreateCaseStudyMutationVariables>;
+export const ConfirmMunicipalityDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation ConfirmMunicipality($input: ConfirmInput!) {
+  confirmMunicipality(input: $input) {
+    key
+    version
+    lastConfirmedOn
+    freshness
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmMunicipalityMutation, ConfirmMunicipalityMutationVariables>;
 export const HomeNumbersDocument = /*#__PURE__*/ new TypedDocumentString(`
     query HomeNumbers {
   municipalities(first: 1) {
@@ -710,6 +1428,9 @@ export const MunicipalityProfileDocument = /*#__PURE__*/ new TypedDocumentString
     provenance
     source
     updatedAt
+    version
+    freshness
+    lastConfirmedOn
     expertise {
       level
       evidence

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startTestApi, TEST_ADMIN_TOKEN, type TestApi } from '../../../api/test/api-harness';
 
 /**
@@ -152,4 +152,44 @@ export async function startWebSuite(chromiumPath: string): Promise<WebSuite> {
       await api.close();
     },
   };
+}
+
+/** The demo accounts documented in README (sample data only). */
+export const DEMO_EDITOR = { email: 'editor.kawasaki@demo.kakehashi.example', password: 'kawasaki-demo-editor' };
+export const DEMO_COORDINATOR = { email: 'coordinator@demo.kakehashi.example', password: 'jica-demo-coordinator' };
+
+/** Signs in through the sign-in page (in the page's language) and waits until it has returned to `returnTo`. */
+export async function signIn(p: AppPage, credentials: { email: string; password: string }, returnTo: string): Promise<void> {
+  await p.goto(`/sign-in?return=${encodeURIComponent(returnTo)}`);
+  const lang = await p.page.evaluate<string>('document.documentElement.lang');
+  await p.page.getByLabel(lang === 'ja' ? 'メールアドレス' : 'Email').fill(credentials.email);
+  await p.page.getByLabel(lang === 'ja' ? 'パスワード' : 'Password').fill(credentials.password);
+  await p.page.getByRole('button', { name: lang === 'ja' ? 'ログイン' : 'Sign in', exact: true }).click();
+  await p.page.waitForURL((url) => url.pathname === returnTo.split('?')[0]);
+  await p.settled();
+}
+
+/**
+ * One suite (the API and Chromium) shared by a spec file's tests: call it inside the file's
+ * `describe`; `suite()` gives it inside a test.
+ */
+export function sharedWebSuite(chromiumPath: string): () => WebSuite {
+  let suite: WebSuite | undefined;
+  beforeAll(async () => {
+    suite = await startWebSuite(chromiumPath);
+  });
+  afterAll(() => suite?.close());
+  return () => suite!;
+}
+
+/** Runs SQL on the suite's database: for states the API cannot make, e.g. a profile nobody confirmed for years. */
+export async function runSql(suite: WebSuite, sql: string): Promise<void> {
+  const { Client } = await import('pg');
+  const db = new Client({ connectionString: suite.api.databaseUrl });
+  await db.connect();
+  try {
+    await db.query(sql);
+  } finally {
+    await db.end();
+  }
 }

@@ -3,12 +3,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_ADMIN_TOKEN } from '../../../api/test/api-harness';
-import { browserRequired, OUTPUT_DIR, startWebSuite, type AppPage, type WebSuite } from './harness';
+import { browserRequired, DEMO_EDITOR, OUTPUT_DIR, signIn, startWebSuite, type WebSuite } from './harness';
 
 const chromiumPath = inject('chromiumPath');
-
-/** The demo editor documented in README (sample data only). */
-const DEMO_EDITOR = { email: 'editor.kawasaki@demo.kakehashi.example', password: 'kawasaki-demo-editor' };
 
 /** The first page's JavaScript, gzipped, may not grow past this without a decision. */
 const FIRST_PAGE_JS_BUDGET = 120 * 1024;
@@ -25,16 +22,6 @@ describe.skipIf(!chromiumPath)('the web app in Chromium, on the real API and the
     suite = await startWebSuite(chromiumPath!);
   });
   afterAll(() => suite?.close());
-
-  async function signIn(p: AppPage, credentials: { email: string; password: string }, returnTo: string) {
-    await p.goto(`/sign-in?return=${encodeURIComponent(returnTo)}`);
-    const lang = await p.page.evaluate<string>('document.documentElement.lang');
-    await p.page.getByLabel(lang === 'ja' ? 'メールアドレス' : 'Email').fill(credentials.email);
-    await p.page.getByLabel(lang === 'ja' ? 'パスワード' : 'Password').fill(credentials.password);
-    await p.page.getByRole('button', { name: lang === 'ja' ? 'ログイン' : 'Sign in', exact: true }).click();
-    await p.page.waitForURL((url) => url.pathname === returnTo.split('?')[0]);
-    await p.settled();
-  }
 
   it('keeps the first page small: its JavaScript, gzipped, is within budget', async () => {
     const p = await suite.newPage();

@@ -14,6 +14,7 @@ import { TopicList } from '../../ui/Topics';
 import { CaseStudySummary } from '../knowledge/CaseStudySummary';
 import { SuggestionList } from '../matching/SuggestionList';
 import { PartnershipSummary } from '../partnership/PartnershipSummary';
+import { ProfileFreshness } from '../editing/ProfileFreshness';
 
 type Profile = NonNullable<MunicipalityProfileQuery['municipality']>;
 
@@ -53,6 +54,7 @@ function Identity({ m }: { m: Profile }) {
       </dl>
       <ProvenanceBadge provenance={m.provenance} source={m.source} />
       <p className="meta">{t.common.updated(fmt.date(m.updatedAt))}</p>
+      <ProfileFreshness m={m} />
     </Section>
   );
 }
