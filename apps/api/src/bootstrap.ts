@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { LimiterStore } from '@kakehashi/auth';
 import { APP_CONFIG, type AppConfig, type ConfigModuleOptions } from '@kakehashi/config';
 import { AppModule } from './app.module';
 import { bodyErrorHandler, rateLimitMiddleware, rejectNulCharacters } from './graphql/http-protection';
@@ -20,7 +21,7 @@ export async function createApiApp(options: ConfigModuleOptions = {}): Promise<N
   // Order matters: headers on every response, even refusals; the rate limit refuses before the body
   // is read; the error handler follows the parser.
   app.use(securityHeaders());
-  app.use('/graphql', rateLimitMiddleware(config.RATE_LIMIT_PER_MINUTE));
+  app.use('/graphql', rateLimitMiddleware(app.get(LimiterStore), config.RATE_LIMIT_PER_MINUTE));
   app.useBodyParser('json', { limit: MAX_BODY });
   app.use(bodyErrorHandler(MAX_BODY));
   app.use('/graphql', rejectNulCharacters);

@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '@kakehashi/config';
+import { createRootLogger, loadConfig } from '@kakehashi/config';
 import { AuditEntryEntity, AuditService, TransactionalConnection } from '@kakehashi/database';
 import { createRequestContext, isDomainError, Role, systemContext, type Actor } from '@kakehashi/kernel';
 import { createTestDatabase, type TestDatabase } from '@kakehashi/testing';
@@ -10,6 +10,8 @@ import { MunicipalityLookup } from './account/municipality-lookup';
 import { UserEntity } from './account/user.entity';
 import { AUTH_ENTITIES } from './auth.entities';
 import { InvitationService } from './invitation/invitation.service';
+import { PasswordCheck } from './password/password-check.service';
+import { LimiterStore } from './rate-limit/limiter-store';
 import { LoginThrottle } from './rate-limit/login-throttle';
 import { AccessTokenService } from './session/access-token.service';
 import { SessionService } from './session/session.service';
@@ -22,6 +24,7 @@ let access: AccessService;
 let tokens: AccessTokenService;
 const municipalityId: Record<string, string> = {};
 const sys = systemContext('test');
+const silentLogger = createRootLogger({ LOG_LEVEL: 'silent' });
 const anon = createRequestContext();
 const as = (actor: Actor) => createRequestContext({ actor });
 
@@ -40,11 +43,11 @@ beforeAll(async () => {
   const audit = new AuditService(tx);
   const config = loadConfig({ NODE_ENV: 'test', ADMIN_TOKEN: 'an-admin-token-of-16+' });
   const lookup = new MunicipalityLookup(tx);
-  const throttle = new LoginThrottle();
+  const passwords = new PasswordCheck(tx, new LoginThrottle(new LimiterStore(config, silentLogger)));
   tokens = new AccessTokenService(new JwtService({ secret: 'x'.repeat(32) }), config);
-  accounts = new AccountService(tx, lookup, audit);
-  sessions = new SessionService(tx, accounts, tokens, throttle, audit, config);
-  invitations = new InvitationService(tx, accounts, lookup, sessions, throttle, audit, config);
+  accounts = new AccountService(tx, lookup, audit, passwords);
+  sessions = new SessionService(tx, accounts, tokens, passwords, audit, config);
+  invitations = new InvitationService(tx, accounts, lookup, sessions, passwords, audit, config);
   access = new AccessService(tx);
   for (const key of ['kawasaki', 'nagoya', 'makassar']) {
     const [row] = await db.dataSource.query(`INSERT INTO municipality (key, name, kind, country) VALUES ($1, $1, 'LOCAL_GOVERNMENT', 'JP') RETURNING id`, [key]);
@@ -101,12 +104,13 @@ describe('accounts and sessions', () => {
     expect(await sessions.logout(anon, 'kkr_unknown')).toBe(true);
   });
 
-  it('throttles failed sign-ins per account, even when the password is then right', async () => {
+  it('throttles failed sign-ins per account and address, even when the password is then right; other addresses still sign in', async () => {
     await accounts.create(sys, { email: 'victim@example.org', password: 'victim-password-1', role: Role.COORDINATOR });
-    for (let i = 0; i < 5; i++) expect(await failure(sessions.login(anon, 'victim@example.org', `guess-${i}-password`, `10.1.0.${i}`))).toBe('UNAUTHENTICATED/BAD_CREDENTIALS');
+    for (let i = 0; i < 5; i++) expect(await failure(sessions.login(anon, 'victim@example.org', `guess-${i}-password`, '10.1.0.1'))).toBe('UNAUTHENTICATED/BAD_CREDENTIALS');
     const started = Date.now();
-    expect(await failure(sessions.login(anon, 'victim@example.org', 'victim-password-1', '10.1.0.9'))).toBe('RATE_LIMITED/LOGIN_THROTTLED');
+    expect(await failure(sessions.login(anon, 'victim@example.org', 'victim-password-1', '10.1.0.1'))).toBe('RATE_LIMITED/LOGIN_THROTTLED');
     expect(Date.now() - started).toBeLessThan(50); // refused before any hashing
+    expect((await sessions.login(anon, 'victim@example.org', 'victim-password-1', '10.1.0.9')).account.email).toBe('victim@example.org');
   });
 });
 

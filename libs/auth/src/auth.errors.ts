@@ -19,12 +19,33 @@ export const badCredentials = (): DomainError =>
 export const invalidToken = (what: string, reason: string = AUTH_REASONS.TOKEN_INVALID): DomainError =>
   new DomainError('UNAUTHENTICATED', `The ${what} is not valid${reason === AUTH_REASONS.TOKEN_EXPIRED ? ' any more (expired)' : ''}`, [], reason);
 
-export const loginThrottled = (retryAfterSeconds: number): DomainError =>
-  new DomainError(
-    'RATE_LIMITED',
-    `Too many failed sign-ins; try again in ${retryAfterSeconds} s`,
-    [{ path: 'email', message: `retry after ${retryAfterSeconds} s` }],
+/**
+ * RATE_LIMITED with the seconds to wait. The API answers it the same way wherever it is raised:
+ * HTTP 429, a `Retry-After` header and `extensions.retryAfter` (seconds).
+ */
+export class RateLimitedError extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string,
+    reason: string,
+    details: DomainError['details'] = [],
+  ) {
+    super('RATE_LIMITED', message, details, reason);
+  }
+}
+
+/** Reasons of RATE_LIMITED answers outside this library (the per-client request limit). */
+export const RATE_LIMITED_REASONS = { REQUEST_RATE: 'REQUEST_RATE', LOGIN_THROTTLED: AUTH_REASONS.LOGIN_THROTTLED } as const;
+
+/** Whole seconds to wait (at least 1) for a wait in milliseconds. */
+export const retryAfterSecondsOf = (waitMs: number): number => Math.max(1, Math.ceil(waitMs / 1000));
+
+export const loginThrottled = (retryAfterSeconds: number): RateLimitedError =>
+  new RateLimitedError(
+    retryAfterSeconds,
+    `Too many failed password attempts; try again in ${retryAfterSeconds} s`,
     AUTH_REASONS.LOGIN_THROTTLED,
+    [{ path: 'password', message: `retry after ${retryAfterSeconds} s` }],
   );
 
 /** A row-level refusal naming the records the actor may not change. */

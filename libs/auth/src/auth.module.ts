@@ -8,12 +8,14 @@ import { MunicipalityLookup } from './account/municipality-lookup';
 import { AUTH_ENTITIES } from './auth.entities';
 import { AuditLogService } from './audit/audit-log.service';
 import { InvitationService } from './invitation/invitation.service';
+import { PasswordCheck } from './password/password-check.service';
+import { LimiterStore } from './rate-limit/limiter-store';
 import { LoginThrottle } from './rate-limit/login-throttle';
 import { AccessTokenService } from './session/access-token.service';
 import { resolveJwtSecret } from './session/jwt-secret';
 import { SessionService } from './session/session.service';
 
-const SERVICES = [AccountService, MunicipalityLookup, SessionService, InvitationService, AccessTokenService, AuditLogService];
+const SERVICES = [AccountService, MunicipalityLookup, SessionService, InvitationService, AccessTokenService, AuditLogService, PasswordCheck, LoginThrottle, LimiterStore];
 
 /**
  * Accounts, sessions, invitations and the row-level checks. The API imports it whole; domain
@@ -30,7 +32,7 @@ const SERVICES = [AccountService, MunicipalityLookup, SessionService, Invitation
     }),
     AccessModule,
   ],
-  providers: [...SERVICES, { provide: LoginThrottle, useFactory: () => new LoginThrottle() }],
+  providers: SERVICES,
   exports: [...SERVICES, AccessModule],
 })
 export class AuthModule {}

@@ -63,6 +63,23 @@ export const CONFIG_VARIABLES = {
     description: 'GraphQL requests one client (IP address) may send per minute (burst of the same size); more get RATE_LIMITED (HTTP 429).',
     sensitive: false,
   },
+  LOGIN_FAILURES_PER_ACCOUNT: {
+    schema: z.coerce.number().int().min(5).max(100000).default(50),
+    description:
+      'Failed password checks per account per hour, all addresses together, before addresses the account never signed in from must wait (addresses it signed in from are never held to it). Per account and address: 5 per 15 min; per address: 20 per 15 min.',
+    sensitive: false,
+  },
+  REDIS_URL: {
+    schema: z.string().url().optional(),
+    description:
+      'Redis (redis://host:port/db) holding the request limits and sign-in throttles, shared by every API replica. Unset: they live in each process memory (a restart forgets them). While Redis is unreachable each process falls back to its own memory.',
+    sensitive: true,
+  },
+  REDIS_KEY_PREFIX: {
+    schema: z.string().max(64).default('kakehashi:'),
+    description: 'Prefix of every Redis key the API writes (to share one Redis between deployments).',
+    sensitive: false,
+  },
   ADMIN_EMAIL: { schema: z.string().email().optional(), description: 'With ADMIN_PASSWORD: create this administrator at start if absent.', sensitive: false },
   ADMIN_PASSWORD: { schema: z.string().min(12).optional(), description: 'Password of ADMIN_EMAIL (at least 12 characters).', sensitive: true },
   LOG_LEVEL: {

@@ -55,8 +55,8 @@ export class AccountResolver {
 
   @Allow(Role.EDITOR, Role.COORDINATOR)
   @Mutation(() => Boolean, { description: 'Changes your password and ends your other sessions.' })
-  async changePassword(@Ctx() ctx: RequestContext, @Args('input') input: ChangePasswordInput): Promise<boolean> {
-    await this.accountService.changePassword(ctx, input.currentPassword, input.newPassword);
+  async changePassword(@Ctx() ctx: RequestContext, @Args('input') input: ChangePasswordInput, @ClientIp() ip: string): Promise<boolean> {
+    await this.accountService.changePassword(ctx, input.currentPassword, input.newPassword, ip);
     return true;
   }
 

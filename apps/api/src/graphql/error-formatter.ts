@@ -1,4 +1,5 @@
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { RateLimitedError } from '@kakehashi/auth';
 import { isDomainError, type ErrorCode } from '@kakehashi/kernel';
 
 /** Apollo's own codes for requests that never reached a resolver: all the client's fault. */
@@ -59,6 +60,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
         code,
         ...(original.reason ? { reason: original.reason } : {}),
         ...(original.details.length ? { details: original.details } : {}),
+        ...(original instanceof RateLimitedError ? { retryAfter: original.retryAfterSeconds } : {}),
       },
     };
   }

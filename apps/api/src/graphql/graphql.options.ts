@@ -8,6 +8,7 @@ import { errorLogPlugin } from './error-log.plugin';
 import type { DirectoryLoaderFactory } from './loaders/directory.loaders';
 import { queryCostPlugin } from './query-cost.plugin';
 import { queryLimitsRule } from './query-limits';
+import { rateLimitedPlugin } from './rate-limited.plugin';
 import { requestContextOf, type GqlContext } from './request-context';
 
 /** Largest number of tokens a query may have; parse stops early past it (cheap rejection). */
@@ -33,6 +34,8 @@ export function graphqlOptions(config: AppConfig, logger: Logger, loaders: Direc
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     formatError,
+    // Nest's plugin forcing 200 on execution errors would undo rateLimitedPlugin's 429.
+    preserveHttpStatusForExecutionErrors: false,
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     validationRules: [queryLimitsRule],
     allowBatchedHttpRequests: false,
@@ -43,6 +46,7 @@ export function graphqlOptions(config: AppConfig, logger: Logger, loaders: Direc
     plugins: [
       errorLogPlugin(logger.child({ component: 'graphql' })),
       queryCostPlugin(),
+      rateLimitedPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: SHUTDOWN_GRACE_MS })] : []),
     ] as unknown as ApolloDriverConfig['plugins'],

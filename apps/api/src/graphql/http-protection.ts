@@ -1,25 +1,27 @@
 import type { NextFunction, Request, Response } from 'express';
-import { TokenBuckets } from '@kakehashi/auth';
+import { RATE_LIMITED_REASONS, retryAfterSecondsOf, type LimiterStore } from '@kakehashi/auth';
 import type { ErrorCode } from '@kakehashi/kernel';
 import { clientIpOf } from './client-ip';
 
 /** A GraphQL-shaped error body, so clients parse every rejection the same way. */
-function sendError(res: Response, status: number, code: ErrorCode, message: string, reason?: string): void {
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code, ...(reason ? { reason } : {}) } }] }));
+function sendError(res: Response, status: number, code: ErrorCode, message: string, reason?: string, extra: Record<string, unknown> = {}): void {
+  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code, ...(reason ? { reason } : {}), ...extra } }] }));
 }
 
 /**
- * Per-client (IP) request limit on /graphql, before the body is even read: a token bucket of
- * `perMinute` requests refilled evenly over a minute. Over it: HTTP 429, RATE_LIMITED, Retry-After.
+ * Per-client (IP) request limit on /graphql, before the body is even read: `perMinute` requests
+ * per client per minute (fixed one-minute windows, in memory or Redis: LimiterStore). Over it:
+ * the one answer every limit gives — HTTP 429, `Retry-After`, RATE_LIMITED with `retryAfter`.
  */
-export function rateLimitMiddleware(perMinute: number): (req: Request, res: Response, next: NextFunction) => void {
-  const buckets = new TokenBuckets({ capacity: perMinute, refillMs: 60_000 / perMinute });
+export function rateLimitMiddleware(store: LimiterStore, perMinute: number): (req: Request, res: Response, next: NextFunction) => void {
+  const limiter = store.create({ name: 'requests', points: perMinute, durationS: 60 });
   return (req, res, next) => {
-    const ip = clientIpOf(req);
-    if (buckets.take(ip)) return next();
-    const seconds = Math.max(1, Math.ceil(buckets.waitMs(ip) / 1000));
-    res.setHeader('retry-after', String(seconds));
-    sendError(res, 429, 'RATE_LIMITED', `Too many requests from this client; retry in ${seconds} s`, 'REQUEST_RATE');
+    limiter.hit(clientIpOf(req)).then((wait) => {
+      if (wait === 0) return next();
+      const seconds = retryAfterSecondsOf(wait);
+      res.setHeader('retry-after', String(seconds));
+      sendError(res, 429, 'RATE_LIMITED', `Too many requests from this client; retry in ${seconds} s`, RATE_LIMITED_REASONS.REQUEST_RATE, { retryAfter: seconds });
+    }, next);
   };
 }
 

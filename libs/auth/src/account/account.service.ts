@@ -4,8 +4,9 @@ import { DomainError, Role, badInput, conflict, pageRequest, type Page, type Req
 import { IsNull } from 'typeorm';
 import { ADMIN_TOKEN_ACTOR } from '../session/access-token.service';
 import { RefreshTokenEntity } from '../session/refresh-token.entity';
-import { assertPasswordAcceptable, hashPassword, verifyPassword } from '../password/password-hasher';
-import { AUTH_REASONS, badCredentials } from '../auth.errors';
+import { PasswordCheck } from '../password/password-check.service';
+import { assertPasswordAcceptable, hashPassword } from '../password/password-hasher';
+import { AUTH_REASONS } from '../auth.errors';
 import type { AccountView, NewAccount } from './account.types';
 import { normalizeEmail } from './email';
 import { MunicipalityLookup } from './municipality-lookup';
@@ -20,6 +21,7 @@ export class AccountService {
     private readonly db: TransactionalConnection,
     private readonly municipalities: MunicipalityLookup,
     private readonly audit: AuditService,
+    private readonly passwords: PasswordCheck,
   ) {}
 
   /** The account with this email (any case), with its password hash; null if none. */
@@ -127,13 +129,18 @@ export class AccountService {
     });
   }
 
-  /** Changes the signed-in user's password and ends their other sessions. */
-  async changePassword(ctx: RequestContext, current: string, next: string): Promise<void> {
+  /**
+   * Changes the signed-in user's password and ends their other sessions. The current password is
+   * checked under the same throttle as a sign-in from `clientIp` (a stolen access token must not
+   * become an unlimited password oracle).
+   */
+  async changePassword(ctx: RequestContext, current: string, next: string, clientIp: string): Promise<void> {
     const userId = ctx.actor?.id ?? '';
     if (!UUID.test(userId)) throw badInput('Only an account with a password can change it', [{ path: 'currentPassword', message: 'no password to change' }]);
     assertPasswordAcceptable(next, 'newPassword');
     const user = await this.db.getRepository(ctx, UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :userId', { userId }).getOne();
-    if (!user || !(await verifyPassword(current, user.passwordHash))) throw badCredentials();
+    if (!user) throw badInput('Only an account with a password can change it', [{ path: 'currentPassword', message: 'no such account' }]);
+    await this.passwords.verify(ctx, user.email, user, current, clientIp);
     const passwordHash = await hashPassword(next);
     await this.db.withTransaction(ctx, async (tx) => {
       await this.db.getRepository(tx, UserEntity).update({ id: userId }, { passwordHash });

@@ -7,9 +7,9 @@ import { AccountService } from '../account/account.service';
 import { normalizeEmail } from '../account/email';
 import { MunicipalityLookup } from '../account/municipality-lookup';
 import { UserEntity } from '../account/user.entity';
-import { AUTH_REASONS, badCredentials } from '../auth.errors';
-import { assertPasswordAcceptable, hashPassword, verifyPassword } from '../password/password-hasher';
-import { LoginThrottle } from '../rate-limit/login-throttle';
+import { AUTH_REASONS } from '../auth.errors';
+import { assertPasswordAcceptable, hashPassword } from '../password/password-hasher';
+import { PasswordCheck } from '../password/password-check.service';
 import { hashOpaqueToken, newOpaqueToken } from '../session/opaque-token';
 import { SessionService, type AuthSession } from '../session/session.service';
 import { InvitationEntity } from './invitation.entity';
@@ -37,7 +37,7 @@ export class InvitationService {
     private readonly accounts: AccountService,
     private readonly municipalities: MunicipalityLookup,
     private readonly sessions: SessionService,
-    private readonly throttle: LoginThrottle,
+    private readonly passwords: PasswordCheck,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -72,11 +72,7 @@ export class InvitationService {
     let passwordHash: string | undefined;
     if (existing) {
       // Joining one more municipality: prove it is you, under the sign-in throttle.
-      this.throttle.assertAllowed(found.email, clientIp);
-      if (existing.disabledAt || !(await verifyPassword(password, existing.passwordHash))) {
-        this.throttle.recordFailure(found.email, clientIp);
-        throw badCredentials();
-      }
+      await this.passwords.verify(ctx, found.email, existing, password, clientIp);
     } else {
       assertPasswordAcceptable(password);
       passwordHash = await hashPassword(password);

@@ -4,7 +4,10 @@ import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import { createTestDatabase, type TestDatabase } from '@kakehashi/testing';
 import { AccountService } from '../account/account.service';
 import { MunicipalityLookup } from '../account/municipality-lookup';
+import { PasswordCheck } from '../password/password-check.service';
 import { verifyPassword } from '../password/password-hasher';
+import { LimiterStore } from '../rate-limit/limiter-store';
+import { LoginThrottle } from '../rate-limit/login-throttle';
 import { AUTH_ENTITIES } from '../auth.entities';
 import { AccountSeeder } from './account-seeder';
 import { DEMO_ACCOUNTS } from './demo-accounts';
@@ -30,7 +33,8 @@ const users = async () =>
 beforeAll(async () => {
   db = await createTestDatabase(AUTH_ENTITIES);
   tx = new TransactionalConnection(db.dataSource);
-  accounts = new AccountService(tx, new MunicipalityLookup(tx), new AuditService(tx));
+  const passwords = new PasswordCheck(tx, new LoginThrottle(new LimiterStore(loadConfig({}), createRootLogger({ LOG_LEVEL: 'silent' }))));
+  accounts = new AccountService(tx, new MunicipalityLookup(tx), new AuditService(tx), passwords);
   await db.dataSource.query(`INSERT INTO municipality (key, name, kind, country) VALUES ('kawasaki', 'Kawasaki City', 'LOCAL_GOVERNMENT', 'JP')`);
 });
 afterAll(() => db?.drop());

@@ -6,9 +6,9 @@ import type { RequestContext } from '@kakehashi/kernel';
 import { AccountService } from '../account/account.service';
 import type { AccountView } from '../account/account.types';
 import { UserEntity } from '../account/user.entity';
-import { AUTH_REASONS, badCredentials, invalidToken } from '../auth.errors';
-import { hashPassword, needsRehash, PASSWORD_MAX_LENGTH, verifyPassword } from '../password/password-hasher';
-import { LoginThrottle } from '../rate-limit/login-throttle';
+import { AUTH_REASONS, invalidToken } from '../auth.errors';
+import { PasswordCheck } from '../password/password-check.service';
+import { hashPassword, needsRehash, PASSWORD_MAX_LENGTH } from '../password/password-hasher';
 import { AccessTokenService } from './access-token.service';
 import { hashOpaqueToken, newOpaqueToken } from './opaque-token';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -31,25 +31,19 @@ export class SessionService {
     private readonly db: TransactionalConnection,
     private readonly accounts: AccountService,
     private readonly tokens: AccessTokenService,
-    private readonly throttle: LoginThrottle,
+    private readonly passwords: PasswordCheck,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
    * Email + password → a new session. Every failure answers the same UNAUTHENTICATED whether the
-   * account exists, is disabled or the password is wrong; failures are throttled per account and
-   * per client IP (RATE_LIMITED), checked before any hashing.
+   * account exists, is disabled or the password is wrong; failures are throttled (PasswordCheck).
    */
   async login(ctx: RequestContext, email: string, password: string, clientIp: string): Promise<AuthSession> {
-    this.throttle.assertAllowed(email.trim(), clientIp);
-    const user = email.length <= 320 ? await this.accounts.findForSignIn(ctx, email) : null;
-    const ok = (await verifyPassword(password, user?.passwordHash)) && user !== null && user.disabledAt === null;
-    if (!ok) {
-      this.throttle.recordFailure(email.trim(), clientIp);
-      throw badCredentials();
-    }
-    this.throttle.recordSuccess(email.trim());
+    const found = email.length <= 320 ? await this.accounts.findForSignIn(ctx, email) : null;
+    await this.passwords.verify(ctx, email, found, password, clientIp);
+    const user = found!;
     const upgraded = password.length <= PASSWORD_MAX_LENGTH && needsRehash(user.passwordHash!) ? await hashPassword(password) : undefined;
     return this.db.withTransaction(ctx, async (tx) => {
       await this.db.getRepository(tx, UserEntity).update({ id: user.id }, { lastLoginAt: new Date(), ...(upgraded ? { passwordHash: upgraded } : {}) });

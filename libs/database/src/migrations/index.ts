@@ -4,6 +4,7 @@ import { AuditLog1764374400002 } from './1764374400002-audit-log';
 import { Matching1764374400010 } from './1764374400010-matching';
 import { Accounts1764374400020 } from './1764374400020-accounts';
 import { Freshness1764374400100 } from './1764374400100-freshness';
+import { KnownSignInAddress1764374400300 } from './1764374400300-known-sign-in-address';
 import { DismissalAuthority1764374400400 } from './1764374400400-dismissal-authority';
 
 /** Every migration, in order. An explicit list: a glob silently skips a file that fails to build. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   Matching1764374400010,
   Accounts1764374400020,
   Freshness1764374400100,
+  KnownSignInAddress1764374400300,
   DismissalAuthority1764374400400,
 ];
