@@ -14,6 +14,7 @@ import { PasswordCheck } from './password/password-check.service';
 import { LimiterStore } from './rate-limit/limiter-store';
 import { LoginThrottle } from './rate-limit/login-throttle';
 import { AccessTokenService } from './session/access-token.service';
+import { SessionLiveness } from './session/session-liveness';
 import { SessionService } from './session/session.service';
 
 let db: TestDatabase;
@@ -44,9 +45,10 @@ beforeAll(async () => {
   const config = loadConfig({ NODE_ENV: 'test', ADMIN_TOKEN: 'an-admin-token-of-16+' });
   const lookup = new MunicipalityLookup(tx);
   const passwords = new PasswordCheck(tx, new LoginThrottle(new LimiterStore(config, silentLogger)));
-  tokens = new AccessTokenService(new JwtService({ secret: 'x'.repeat(32) }), config);
-  accounts = new AccountService(tx, lookup, audit, passwords);
-  sessions = new SessionService(tx, accounts, tokens, passwords, audit, config);
+  const liveness = new SessionLiveness(tx, config);
+  tokens = new AccessTokenService(new JwtService({ secret: 'x'.repeat(32) }), config, liveness);
+  accounts = new AccountService(tx, lookup, audit, passwords, liveness);
+  sessions = new SessionService(tx, accounts, tokens, passwords, liveness, audit, config);
   invitations = new InvitationService(tx, accounts, lookup, sessions, passwords, audit, config);
   access = new AccessService(tx);
   for (const key of ['kawasaki', 'nagoya', 'makassar']) {
@@ -72,7 +74,7 @@ describe('accounts and sessions', () => {
     await accounts.create(sys, { email: 'Coord@Example.org', password: 'coordinator-password', role: Role.COORDINATOR });
     const session = await sessions.login(anon, 'coord@example.org', 'coordinator-password', '10.0.0.1');
     expect(session.account).toMatchObject({ email: 'coord@example.org', role: 'COORDINATOR', municipalityKeys: [] });
-    expect(tokens.verify(session.accessToken)).toEqual({ id: session.account.id, roles: ['COORDINATOR'], municipalityIds: [] });
+    expect(await tokens.verify(session.accessToken)).toEqual({ id: session.account.id, roles: ['COORDINATOR'], municipalityIds: [], sessionId: expect.any(String) });
     expect(await failure(sessions.login(anon, 'coord@example.org', 'wrong-password!!', '10.0.0.1'))).toBe('UNAUTHENTICATED/BAD_CREDENTIALS');
     expect(await failure(sessions.login(anon, 'nobody@example.org', 'coordinator-password', '10.0.0.1'))).toBe('UNAUTHENTICATED/BAD_CREDENTIALS');
     const [user] = await db.dataSource.query(`SELECT password_hash, last_login_at FROM app_user WHERE email = 'coord@example.org'`);
@@ -88,7 +90,7 @@ describe('accounts and sessions', () => {
     const first = await sessions.login(anon, 'coord@example.org', 'coordinator-password', '10.0.0.2');
     const second = await sessions.refresh(anon, first.refreshToken);
     expect(second.refreshToken).not.toBe(first.refreshToken);
-    expect(tokens.verify(second.accessToken).id).toBe(first.account.id);
+    expect((await tokens.verify(second.accessToken)).id).toBe(first.account.id);
     expect(await failure(sessions.refresh(anon, first.refreshToken))).toBe('UNAUTHENTICATED/REFRESH_REUSED');
     // The thief's replay revoked the legitimate holder's newer token too.
     expect(await failure(sessions.refresh(anon, second.refreshToken))).toBe('UNAUTHENTICATED/REFRESH_REUSED');
@@ -118,7 +120,7 @@ describe('invitations', () => {
   let coordinator: Actor;
   beforeAll(async () => {
     const s = await sessions.login(anon, 'coord@example.org', 'coordinator-password', '10.2.0.1');
-    coordinator = tokens.verify(s.accessToken);
+    coordinator = await tokens.verify(s.accessToken);
   });
 
   it('turn a one-time token into an editor of that municipality', async () => {
@@ -126,7 +128,7 @@ describe('invitations', () => {
     expect(inv).toMatchObject({ email: 'editor.k@example.org', municipalityKey: 'kawasaki', token: expect.stringMatching(/^kki_/) });
     const session = await invitations.accept(anon, inv.token, 'kawasaki-editor-pw', '10.2.0.2');
     expect(session.account).toMatchObject({ email: 'editor.k@example.org', role: 'EDITOR', municipalityKeys: ['kawasaki'] });
-    expect(tokens.verify(session.accessToken)).toMatchObject({ roles: ['EDITOR'], municipalityIds: [municipalityId.kawasaki] });
+    expect(await tokens.verify(session.accessToken)).toMatchObject({ roles: ['EDITOR'], municipalityIds: [municipalityId.kawasaki] });
     expect(await failure(invitations.accept(anon, inv.token, 'kawasaki-editor-pw', '10.2.0.2'))).toBe('BAD_USER_INPUT/INVITATION_INVALID');
     const audit = await db.dataSource.getRepository(AuditEntryEntity).findBy({ entityKey: 'editor.k@example.org' });
     expect(audit.map((a) => a.action).sort()).toEqual(['accept', 'invite']);
@@ -158,7 +160,7 @@ describe('invitations', () => {
 
 describe('canEdit', () => {
   it('gives coordinators everything, editors their own, the public nothing, in one query', async () => {
-    const editor = tokens.verify((await sessions.login(anon, 'editor.k@example.org', 'kawasaki-editor-pw', '10.3.0.1')).accessToken);
+    const editor = await tokens.verify((await sessions.login(anon, 'editor.k@example.org', 'kawasaki-editor-pw', '10.3.0.1')).accessToken);
     const all = Object.values(municipalityId);
     expect(await access.canEdit(as({ id: 'c', roles: [Role.COORDINATOR], municipalityIds: [] }), all)).toEqual(new Set(all));
     expect(await access.canEdit(as(editor), all)).toEqual(new Set([municipalityId.kawasaki, municipalityId.nagoya]));
@@ -172,9 +174,10 @@ describe('canEdit', () => {
 
   it('stops a disabled editor at once, and their sessions', async () => {
     const s = await sessions.login(anon, 'editor.k@example.org', 'kawasaki-editor-pw', '10.3.0.2');
-    const editor = tokens.verify(s.accessToken);
+    const editor = await tokens.verify(s.accessToken);
     const admin = { id: 'admin-token', roles: [Role.ADMIN, Role.COORDINATOR], municipalityIds: [] };
     await accounts.setDisabled(as(admin), editor.id, true);
+    expect(await failure(tokens.verify(s.accessToken))).toBe('UNAUTHENTICATED/SESSION_ENDED');
     expect(await access.canEdit(as(editor), [municipalityId.kawasaki!])).toEqual(new Set());
     expect(await failure(sessions.refresh(anon, s.refreshToken))).toBe('UNAUTHENTICATED/REFRESH_REUSED');
     expect(await failure(sessions.login(anon, 'editor.k@example.org', 'kawasaki-editor-pw', '10.3.0.2'))).toBe('UNAUTHENTICATED/BAD_CREDENTIALS');

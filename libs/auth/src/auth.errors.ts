@@ -6,6 +6,7 @@ export const AUTH_REASONS = {
   TOKEN_INVALID: 'TOKEN_INVALID',
   TOKEN_EXPIRED: 'TOKEN_EXPIRED',
   REFRESH_REUSED: 'REFRESH_REUSED',
+  SESSION_ENDED: 'SESSION_ENDED',
   INVITATION_INVALID: 'INVITATION_INVALID',
   ACCOUNT_EXISTS: 'ACCOUNT_EXISTS',
   LOGIN_THROTTLED: 'LOGIN_THROTTLED',
@@ -16,8 +17,13 @@ export const AUTH_REASONS = {
 export const badCredentials = (): DomainError =>
   new DomainError('UNAUTHENTICATED', 'Email or password is wrong', [], AUTH_REASONS.BAD_CREDENTIALS);
 
+const WHY_NOT_VALID: Partial<Record<string, string>> = {
+  [AUTH_REASONS.TOKEN_EXPIRED]: ' any more (expired)',
+  [AUTH_REASONS.SESSION_ENDED]: ' any more (its session has ended: signed out, revoked or disabled)',
+};
+
 export const invalidToken = (what: string, reason: string = AUTH_REASONS.TOKEN_INVALID): DomainError =>
-  new DomainError('UNAUTHENTICATED', `The ${what} is not valid${reason === AUTH_REASONS.TOKEN_EXPIRED ? ' any more (expired)' : ''}`, [], reason);
+  new DomainError('UNAUTHENTICATED', `The ${what} is not valid${WHY_NOT_VALID[reason] ?? ''}`, [], reason);
 
 /**
  * RATE_LIMITED with the seconds to wait. The API answers it the same way wherever it is raised:

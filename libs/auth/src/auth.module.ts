@@ -13,9 +13,10 @@ import { LimiterStore } from './rate-limit/limiter-store';
 import { LoginThrottle } from './rate-limit/login-throttle';
 import { AccessTokenService } from './session/access-token.service';
 import { resolveJwtSecret } from './session/jwt-secret';
+import { SessionLiveness } from './session/session-liveness';
 import { SessionService } from './session/session.service';
 
-const SERVICES = [AccountService, MunicipalityLookup, SessionService, InvitationService, AccessTokenService, AuditLogService, PasswordCheck, LoginThrottle, LimiterStore];
+const SERVICES = [AccountService, MunicipalityLookup, SessionService, InvitationService, AccessTokenService, AuditLogService, PasswordCheck, LoginThrottle, LimiterStore, SessionLiveness];
 
 /**
  * Accounts, sessions, invitations and the row-level checks. The API imports it whole; domain

@@ -17,5 +17,6 @@ export * from './seed/account-seeder';
 export * from './session/access-token.service';
 export * from './session/refresh-token.entity';
 export * from './session/session.service';
+export * from './session/session-liveness';
 export * from './session/jwt-secret';
 export * from './audit/audit-log.service';

@@ -52,6 +52,12 @@ export const CONFIG_VARIABLES = {
     description: 'Lifetime of a refresh token (rotated on every use), in seconds.',
     sensitive: false,
   },
+  SESSION_CHECK_CACHE_MS: {
+    schema: z.coerce.number().int().min(0).max(60000).default(5000),
+    description:
+      'How long one process trusts its last check that an access token’s session is alive and who its account is (role, municipalities), in milliseconds. A revocation acts at once on the process that made it and within this time on other replicas. 0: check on every request.',
+    sensitive: false,
+  },
   INVITATION_TTL_S: { schema: z.coerce.number().int().min(300).max(2592000).default(604800), description: 'How long an editor invitation stays valid, in seconds.', sensitive: false },
   TRUST_PROXY: {
     schema: z.coerce.number().int().min(0).max(10).default(0),

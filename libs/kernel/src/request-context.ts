@@ -7,6 +7,8 @@ export interface Actor {
   roles: readonly string[];
   /** Municipality ids this actor may edit (editors). */
   municipalityIds: readonly string[];
+  /** The session (refresh-token family) a signed-in account acts in; absent for other actors. */
+  sessionId?: string;
 }
 
 /**

@@ -48,7 +48,7 @@ export class AccountResolver {
   }
 
   @Public()
-  @Mutation(() => Boolean, { description: 'Ends the session of this refresh token (its access tokens expire on their own within minutes).' })
+  @Mutation(() => Boolean, { description: 'Ends the session of this refresh token; its access tokens are refused from the next request on.' })
   async logout(@Ctx() ctx: RequestContext, @Args('refreshToken') refreshToken: string): Promise<boolean> {
     return this.sessions.logout(ctx, refreshToken);
   }

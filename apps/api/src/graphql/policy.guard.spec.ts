@@ -17,7 +17,7 @@ class Resolvers {
 }
 
 const editor: Actor = { id: 'e', roles: [Role.EDITOR], municipalityIds: [] };
-const tokens = { actorFromAuthorization: (h?: string) => (h === 'Bearer editor' ? editor : null) } as unknown as AccessTokenService;
+const tokens = { actorFromAuthorization: async (h?: string) => (h === 'Bearer editor' ? editor : null) } as unknown as AccessTokenService;
 const guard = new PolicyGuard(new Reflector(), tokens);
 
 function context(handler: keyof Resolvers, authorization?: string): ExecutionContext {
@@ -35,26 +35,26 @@ function context(handler: keyof Resolvers, authorization?: string): ExecutionCon
   } as unknown as ExecutionContext;
 }
 
-function outcome(handler: keyof Resolvers, authorization?: string): string {
+async function outcome(handler: keyof Resolvers, authorization?: string): Promise<string> {
   try {
-    return guard.canActivate(context(handler, authorization)) ? 'allowed' : 'refused';
+    return (await guard.canActivate(context(handler, authorization))) ? 'allowed' : 'refused';
   } catch (e) {
     return isDomainError(e) ? e.code : String(e);
   }
 }
 
-describe('PolicyGuard', () => {
-  it('denies an operation that declares no policy, even to a signed-in actor', () => {
-    expect(outcome('undeclared')).toBe('FORBIDDEN');
-    expect(outcome('undeclared', 'Bearer editor')).toBe('FORBIDDEN');
+describe('PolicyGuard', async () => {
+  it('denies an operation that declares no policy, even to a signed-in actor', async () => {
+    expect(await outcome('undeclared')).toBe('FORBIDDEN');
+    expect(await outcome('undeclared', 'Bearer editor')).toBe('FORBIDDEN');
   });
 
-  it('lets anyone call @Public() operations', () => {
-    expect(outcome('open')).toBe('allowed');
+  it('lets anyone call @Public() operations', async () => {
+    expect(await outcome('open')).toBe('allowed');
   });
 
-  it('asks anonymous callers to sign in and refuses the wrong role', () => {
-    expect(outcome('coordinators')).toBe('UNAUTHENTICATED');
-    expect(outcome('coordinators', 'Bearer editor')).toBe('FORBIDDEN');
+  it('asks anonymous callers to sign in and refuses the wrong role', async () => {
+    expect(await outcome('coordinators')).toBe('UNAUTHENTICATED');
+    expect(await outcome('coordinators', 'Bearer editor')).toBe('FORBIDDEN');
   });
 });

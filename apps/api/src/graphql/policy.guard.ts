@@ -19,11 +19,11 @@ export class PolicyGuard implements CanActivate {
     private readonly tokens: AccessTokenService,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<string>() !== 'graphql') return true; // /health and static files have their own routes
     const policy = this.reflector.getAllAndOverride<Policy | undefined>(POLICY_KEY, [context.getHandler(), context.getClass()]);
     const { req } = GqlExecutionContext.create(context).getContext<GqlContext>();
-    if (req.actor === undefined) req.actor = this.tokens.actorFromAuthorization(req.headers.authorization);
+    if (req.actor === undefined) req.actor = await this.tokens.actorFromAuthorization(req.headers.authorization);
     if (!policy) throw new DomainError('FORBIDDEN', 'This operation declares no access policy and is denied');
     if (policy.kind === 'public') return true;
     if (!req.actor) throw new DomainError('UNAUTHENTICATED', 'Sign in first: send Authorization: Bearer <token>');

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import { DomainError, Role, badInput, conflict, pageRequest, type Page, type RequestContext } from '@kakehashi/kernel';
-import { IsNull } from 'typeorm';
+import { IsNull, Not } from 'typeorm';
 import { ADMIN_TOKEN_ACTOR } from '../session/access-token.service';
 import { RefreshTokenEntity } from '../session/refresh-token.entity';
+import { SessionLiveness } from '../session/session-liveness';
 import { PasswordCheck } from '../password/password-check.service';
 import { assertPasswordAcceptable, hashPassword } from '../password/password-hasher';
 import { AUTH_REASONS } from '../auth.errors';
@@ -22,6 +23,7 @@ export class AccountService {
     private readonly municipalities: MunicipalityLookup,
     private readonly audit: AuditService,
     private readonly passwords: PasswordCheck,
+    private readonly liveness: SessionLiveness,
   ) {}
 
   /** The account with this email (any case), with its password hash; null if none. */
@@ -110,7 +112,7 @@ export class AccountService {
       await this.bind(tx, userId, ids);
       await this.audit.record(tx, { action: 'update', entity: 'account', key: user.email, before: { municipalityKeys: before }, after: { municipalityKeys: [...keys].sort() } });
       return (await this.views(tx, [user]))[0]!;
-    });
+    }).finally(() => this.liveness.forgetUser(userId));
   }
 
   /** Disables (signs out everywhere) or re-enables an account. Nobody disables themselves. */
@@ -126,7 +128,7 @@ export class AccountService {
       if (disabled) await this.revokeAllSessions(tx, userId);
       await this.audit.record(tx, { action: 'update', entity: 'account', key: user.email, before, after: { disabled } });
       return this.view(tx, userId);
-    });
+    }).finally(() => this.liveness.forgetUser(userId));
   }
 
   /**
@@ -144,13 +146,15 @@ export class AccountService {
     const passwordHash = await hashPassword(next);
     await this.db.withTransaction(ctx, async (tx) => {
       await this.db.getRepository(tx, UserEntity).update({ id: userId }, { passwordHash });
-      await this.revokeAllSessions(tx, userId);
+      await this.revokeAllSessions(tx, userId, ctx.actor?.sessionId);
       await this.audit.record(tx, { action: 'change-password', entity: 'account', key: user.email });
     });
+    this.liveness.forgetUser(userId);
   }
 
-  async revokeAllSessions(ctx: RequestContext, userId: string): Promise<void> {
-    await this.db.getRepository(ctx, RefreshTokenEntity).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  /** Revokes every session of `userId` but `exceptSessionId` (callers then tell SessionLiveness). */
+  async revokeAllSessions(ctx: RequestContext, userId: string, exceptSessionId?: string): Promise<void> {
+    await this.db.getRepository(ctx, RefreshTokenEntity).update({ userId, revokedAt: IsNull(), ...(exceptSessionId ? { familyId: Not(exceptSessionId) } : {}) }, { revokedAt: new Date() });
   }
 
   private async require(ctx: RequestContext, userId: string, lock = false): Promise<UserEntity> {

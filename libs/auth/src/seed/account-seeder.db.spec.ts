@@ -8,6 +8,7 @@ import { PasswordCheck } from '../password/password-check.service';
 import { verifyPassword } from '../password/password-hasher';
 import { LimiterStore } from '../rate-limit/limiter-store';
 import { LoginThrottle } from '../rate-limit/login-throttle';
+import { SessionLiveness } from '../session/session-liveness';
 import { AUTH_ENTITIES } from '../auth.entities';
 import { AccountSeeder } from './account-seeder';
 import { DEMO_ACCOUNTS } from './demo-accounts';
@@ -34,7 +35,7 @@ beforeAll(async () => {
   db = await createTestDatabase(AUTH_ENTITIES);
   tx = new TransactionalConnection(db.dataSource);
   const passwords = new PasswordCheck(tx, new LoginThrottle(new LimiterStore(loadConfig({}), createRootLogger({ LOG_LEVEL: 'silent' }))));
-  accounts = new AccountService(tx, new MunicipalityLookup(tx), new AuditService(tx), passwords);
+  accounts = new AccountService(tx, new MunicipalityLookup(tx), new AuditService(tx), passwords, new SessionLiveness(tx, loadConfig({})));
   await db.dataSource.query(`INSERT INTO municipality (key, name, kind, country) VALUES ('kawasaki', 'Kawasaki City', 'LOCAL_GOVERNMENT', 'JP')`);
 });
 afterAll(() => db?.drop());

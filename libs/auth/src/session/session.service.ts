@@ -10,6 +10,7 @@ import { AUTH_REASONS, invalidToken } from '../auth.errors';
 import { PasswordCheck } from '../password/password-check.service';
 import { hashPassword, needsRehash, PASSWORD_MAX_LENGTH } from '../password/password-hasher';
 import { AccessTokenService } from './access-token.service';
+import { SessionLiveness } from './session-liveness';
 import { hashOpaqueToken, newOpaqueToken } from './opaque-token';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
@@ -22,7 +23,7 @@ export interface AuthSession {
   account: AccountView;
 }
 
-type RefreshOutcome = { ok: true; session: AuthSession } | { ok: false; reason: string };
+type RefreshOutcome = { ok: true; session: AuthSession } | { ok: false; reason: string; revokedUserId?: string };
 
 /** Sign-in, token refresh (rotating, with reuse detection) and sign-out. */
 @Injectable()
@@ -32,6 +33,7 @@ export class SessionService {
     private readonly accounts: AccountService,
     private readonly tokens: AccessTokenService,
     private readonly passwords: PasswordCheck,
+    private readonly liveness: SessionLiveness,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -83,32 +85,37 @@ export class SessionService {
       if (!row) return { ok: false, reason: AUTH_REASONS.TOKEN_INVALID };
       if (row.revokedAt) {
         await this.revokeFamily(tx, row.familyId);
-        return { ok: false, reason: AUTH_REASONS.REFRESH_REUSED };
+        return { ok: false, reason: AUTH_REASONS.REFRESH_REUSED, revokedUserId: row.userId };
       }
       if (row.expiresAt.getTime() <= Date.now()) return { ok: false, reason: AUTH_REASONS.TOKEN_EXPIRED };
       const user = await this.db.getRepository(tx, UserEntity).findOneBy({ id: row.userId });
       if (!user || user.disabledAt) {
         await this.revokeFamily(tx, row.familyId);
-        return { ok: false, reason: AUTH_REASONS.TOKEN_INVALID };
+        return { ok: false, reason: AUTH_REASONS.TOKEN_INVALID, revokedUserId: row.userId };
       }
       const next = await this.issue(tx, user, row.familyId);
       await repo.update({ id: row.id }, { revokedAt: new Date(), replacedById: next.refreshId });
       return { ok: true, session: next.session };
     });
-    // Thrown after the commit, so a detected reuse stays revoked.
-    if (!outcome.ok) throw invalidToken('refresh token', outcome.reason);
+    // Thrown after the commit, so a detected reuse stays revoked; its access tokens die with it.
+    if (!outcome.ok) {
+      if (outcome.revokedUserId) this.liveness.forgetUser(outcome.revokedUserId);
+      throw invalidToken('refresh token', outcome.reason);
+    }
     return outcome.session;
   }
 
   /** Ends the session the refresh token belongs to. Always true: it tells nothing about the token. */
   async logout(ctx: RequestContext, refreshToken: string): Promise<boolean> {
-    await this.db.withTransaction(ctx, async (tx) => {
+    const userId = await this.db.withTransaction(ctx, async (tx) => {
       const row = await this.db.getRepository(tx, RefreshTokenEntity).findOneBy({ tokenHash: hashOpaqueToken(refreshToken) });
-      if (!row) return;
+      if (!row) return null;
       await this.revokeFamily(tx, row.familyId);
       const user = await this.db.getRepository(tx, UserEntity).findOneBy({ id: row.userId });
       if (user) await this.audit.record({ ...tx, actor: ctx.actor ?? { id: user.id, roles: [user.role], municipalityIds: [] } }, { action: 'logout', entity: 'account', key: user.email });
+      return row.userId;
     });
+    if (userId) this.liveness.forgetUser(userId); // after the commit: the session's access tokens die now
     return true;
   }
 
