@@ -27,10 +27,14 @@ import { UpkeepApiModule } from './upkeep/upkeep-api.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Honour a sane incoming X-Request-Id (a proxy's), otherwise mint one; echo it back. */
-function requestId(req: IncomingMessage, res: ServerResponse): string {
+/**
+ * The request's id, echoed back and written to the logs and the audit trail. A sane incoming
+ * X-Request-Id is honoured only behind a trusted proxy (TRUST_PROXY > 0: the proxy sets it);
+ * otherwise any client could choose what the audit log says, so the server mints its own.
+ */
+function requestId(req: IncomingMessage, res: ServerResponse, behindTrustedProxy: boolean): string {
   const incoming = req.headers['x-request-id'];
-  const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  const id = behindTrustedProxy && typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
   res.setHeader('x-request-id', id);
   return id;
 }
@@ -44,11 +48,11 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(options),
         LoggerModule.forRootAsync({
-          inject: [ROOT_LOGGER],
-          useFactory: (logger: Logger) => ({
+          inject: [ROOT_LOGGER, APP_CONFIG],
+          useFactory: (logger: Logger, config: AppConfig) => ({
             pinoHttp: {
               logger,
-              genReqId: requestId,
+              genReqId: (req: IncomingMessage, res: ServerResponse) => requestId(req, res, config.TRUST_PROXY > 0),
               autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
               serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
             },

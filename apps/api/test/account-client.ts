@@ -77,3 +77,17 @@ export async function createEditor(api: TestApi, name: string): Promise<{ email:
   if (!accepted.data) throw new Error(`acceptInvitation failed: ${JSON.stringify(accepted.errors)}`);
   return { email, password, municipalityKey };
 }
+
+/** An administrator created at start (ADMIN_EMAIL / ADMIN_PASSWORD), for tests that sign in. */
+export const TEST_ADMIN = { ADMIN_EMAIL: 'rid-admin@example.org', ADMIN_PASSWORD: 'rid-admin-password-1' };
+
+/** The request ids of the audit log's `login` entries (newest first). */
+export async function auditedLoginRequestIds(api: TestApi): Promise<string[]> {
+  const res = await call<{ auditLog: { edges: { node: { requestId: string } }[] } }>(
+    api.url,
+    '{ auditLog(filter: { action: "login" }, first: 50) { edges { node { requestId } } } }',
+    {},
+    { token: TEST_ADMIN_TOKEN },
+  );
+  return res.data!.auditLog.edges.map((e) => e.node.requestId);
+}

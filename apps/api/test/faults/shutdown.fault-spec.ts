@@ -16,7 +16,7 @@ afterAll(async () => {
 async function server(): Promise<{ s: ServerProcess; databaseUrl: string }> {
   const db = await createEmptyDatabase();
   dbs.push(db);
-  const s = await startServerProcess({ DATABASE_URL: db.url, ADMIN_TOKEN });
+  const s = await startServerProcess({ DATABASE_URL: db.url, ADMIN_TOKEN, TRUST_PROXY: '1' }); // a proxy's x-request-id is honoured
   servers.push(s);
   return { s, databaseUrl: db.url };
 }
