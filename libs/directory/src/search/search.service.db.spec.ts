@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransactionalConnection } from '@kakehashi/database';
 import { createRequestContext } from '@kakehashi/kernel';
 import { createTestDatabase, insertCaseStudy, insertMunicipality, insertNeed, insertPartnership, type TestDatabase } from '@kakehashi/testing';
-import { SearchService } from './search.service';
+import { SearchService, searchStatement } from './search.service';
 
 let db: TestDatabase;
 let search: SearchService;
@@ -71,5 +71,36 @@ describe('SearchService', () => {
 
   it('limits the number of hits to first', async () => {
     expect(await search.search(ctx, 'city', 2)).toHaveLength(2);
+  });
+
+  it('finds its rows on the indexes: no table is scanned whole, whatever the signal', async () => {
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await runner.query('SET LOCAL enable_seqscan = off'); // a table this small would be scanned anyway
+      for (const text of ['leaks', 'leakge', '検針', 'kawasaki']) {
+        const { sql, params } = searchStatement(text, 10, '2026-01-01');
+        const plan = ((await runner.query(`EXPLAIN ${sql}`, params)) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+        expect(plan, text).not.toMatch(/Seq Scan on (municipality|need|partnership|case_study) /);
+        expect(plan, text).toMatch(/municipality_search_trgm_idx/);
+      }
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+
+  it('sets the trigram threshold for its own statement only', async () => {
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      const before = (await runner.query('SHOW pg_trgm.word_similarity_threshold').catch(() => [{ pg_trgm_word_similarity_threshold: '0.6' }])) as Record<string, string>[];
+      const { sql, params } = searchStatement('leakge', 10, '2026-01-01');
+      expect(((await runner.query(sql, params)) as { key: string }[])[0]).toMatchObject({ key: 'makassar-leakage' });
+      const after = (await runner.query('SHOW pg_trgm.word_similarity_threshold')) as Record<string, string>[];
+      expect(Object.values(after[0]!)[0]).toBe(Object.values(before[0]!)[0]);
+      expect(Object.values(after[0]!)[0]).not.toBe('0.45');
+    } finally {
+      await runner.release();
+    }
   });
 });
