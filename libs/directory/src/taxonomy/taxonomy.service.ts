@@ -4,13 +4,35 @@ import { badInput, type RequestContext } from '@kakehashi/kernel';
 import { unknownReferences, type KeyRef } from '../directory.errors';
 import { TopicEntity } from './topic.entity';
 
-/** The topic taxonomy: read-mostly, so one query per call is plenty. */
+/** How long a process keeps the taxonomy it read outside a transaction. */
+export const TAXONOMY_TTL_MS = 60_000;
+
+/**
+ * The topic taxonomy. Topics change only with a migration, so outside a transaction the list is
+ * read at most once a minute per process (concurrent callers share one read) instead of once per
+ * request; inside a transaction it is read in that transaction, as everything else there is.
+ */
 @Injectable()
 export class TaxonomyService {
   constructor(private readonly db: TransactionalConnection) {}
 
-  /** All topics, in taxonomy order (domains before their topics). */
+  private cached: { at: number; topics: Promise<readonly TopicEntity[]> } | null = null;
+
+  /** All topics, in taxonomy order (domains before their topics). Shared: do not modify them. */
   async list(ctx: RequestContext): Promise<TopicEntity[]> {
+    if (ctx.transaction) return this.read(ctx);
+    const now = Date.now();
+    if (!this.cached || now - this.cached.at >= TAXONOMY_TTL_MS) {
+      const topics = this.read(ctx);
+      this.cached = { at: now, topics };
+      topics.catch(() => {
+        if (this.cached?.topics === topics) this.cached = null; // a failed read is not kept
+      });
+    }
+    return [...(await this.cached.topics)];
+  }
+
+  private read(ctx: RequestContext): Promise<TopicEntity[]> {
     return this.db.getRepository(ctx, TopicEntity).find({ order: { position: 'ASC' } });
   }
 

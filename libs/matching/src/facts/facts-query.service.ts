@@ -116,8 +116,6 @@ export const PARTNER_CANDIDATES_SQL = `WITH rel AS (SELECT * FROM unnest($1::var
 
 type Row = Record<string, unknown>;
 
-const TAXONOMY_TTL_MS = 60_000;
-
 /**
  * Words so common in this sector's records that matching them says nothing ("water", "city"…):
  * left out of the text query so a need about hilly pressure zones does not match an earthquake
@@ -156,18 +154,17 @@ export class FactsQueryService {
     return this.db.read<T>(ctx, sql, params);
   }
 
-  private cachedTaxonomy: { at: number; value: Taxonomy } | null = null;
+  private cachedTaxonomy: { topics: readonly unknown[]; value: Taxonomy } | null = null;
 
   /**
-   * The topic tree. Topics change only with a migration, so outside a transaction it is kept for a
-   * minute instead of being read on every suggestion.
+   * The topic tree, over TaxonomyService's list (kept for a minute per process outside a
+   * transaction); the tree is rebuilt only when that list was read again.
    */
   async taxonomy(ctx: RequestContext): Promise<Taxonomy> {
-    const now = Date.now();
-    if (!ctx.transaction && this.cachedTaxonomy && now - this.cachedTaxonomy.at < TAXONOMY_TTL_MS) return this.cachedTaxonomy.value;
-    const value = new Taxonomy(await this.taxonomyService.list(ctx));
-    if (!ctx.transaction) this.cachedTaxonomy = { at: now, value };
-    return value;
+    const topics = await this.taxonomyService.list(ctx);
+    if (ctx.transaction) return new Taxonomy(topics);
+    if (this.cachedTaxonomy?.topics.length !== topics.length || this.cachedTaxonomy.topics.some((t, i) => t !== topics[i])) this.cachedTaxonomy = { topics, value: new Taxonomy(topics) };
+    return this.cachedTaxonomy.value;
   }
 
   async municipalityByKey(ctx: RequestContext, key: string): Promise<MunicipalityEntity> {
