@@ -26,7 +26,16 @@ export async function startServer({ command, args, env, ready, cwd, timeoutMs = 
   const started = performance.now();
   const merged = { ...process.env, ...env };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
-  const proc = spawn(command, args, { cwd, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so stop() ends what it started too (npx runs the server as a grandchild,
+  // which would outlive a signal to npx alone and keep this process's pipes open).
+  const proc = spawn(command, args, { cwd, env: merged, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const signal = (sig) => {
+    try {
+      process.kill(-proc.pid, sig);
+    } catch {
+      proc.kill(sig);
+    }
+  };
   let output = '';
   const keep = (d) => (output = (output + d).slice(-4000));
   proc.stdout.on('data', keep);
@@ -35,7 +44,7 @@ export async function startServer({ command, args, env, ready, cwd, timeoutMs = 
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`${label} exited (${proc.exitCode}) before answering:\n${output}`);
     if (performance.now() - started > timeoutMs) {
-      proc.kill('SIGKILL');
+      signal('SIGKILL');
       throw new Error(`${label} did not answer ${ready} within ${timeoutMs} ms:\n${output}`);
     }
     try {
@@ -51,8 +60,8 @@ export async function startServer({ command, args, env, ready, cwd, timeoutMs = 
     startMs: performance.now() - started,
     output: () => output,
     stop: async () => {
-      if (proc.exitCode === null) proc.kill('SIGTERM');
-      const timer = setTimeout(() => proc.kill('SIGKILL'), 30_000);
+      signal('SIGTERM'); // the whole group, even when its leader has exited
+      const timer = setTimeout(() => signal('SIGKILL'), 30_000);
       await exited;
       clearTimeout(timer);
     },
