@@ -416,28 +416,50 @@ export class FactsQueryService {
     return rows.map((r) => r.candidate_id);
   }
 
-  /** Everything the partner scoring reads about these candidates (6 statements). */
+  /** Everything the partner scoring reads about these candidates (6 statements, sent together). */
   async candidateFacts(ctx: RequestContext, ids: readonly string[], opts: { text: string; needId: string | null; actorId: string | null }): Promise<CandidateFacts[]> {
     if (!ids.length) return [];
-    const [munis, expertise, partnerships, studies, hits, feedback] = await Promise.all([
-      this.municipalities(ctx, ids),
-      this.expertise(ctx, ids),
-      this.partnerships(ctx, ids),
-      this.caseStudies(ctx, ids),
-      this.textHits(ctx, ids, opts.text),
-      this.feedback(ctx, ids, opts.needId, opts.actorId),
-    ]);
-    return ids
-      .filter((id) => munis.has(id))
-      .map((id) => ({
-        municipality: munis.get(id)!,
-        expertise: expertise.get(id) ?? [],
-        partnerships: partnerships.get(id) ?? [],
-        caseStudies: studies.get(id) ?? [],
-        textHits: hits.get(id) ?? [],
-        feedback: feedback.get(id) ?? NO_FEEDBACK,
-      }));
+    const [shared, forNeed] = await Promise.all([this.sharedFacts(ctx, ids), this.needFacts(ctx, ids, opts)]);
+    return assembleFacts(ids, shared, forNeed);
   }
+
+  /** What the scoring reads about candidates whatever the need: their record, expertise, partnerships, case studies (4 statements). */
+  async sharedFacts(ctx: RequestContext, ids: readonly string[]): Promise<SharedFacts> {
+    const [munis, expertise, partnerships, studies] = await Promise.all([this.municipalities(ctx, ids), this.expertise(ctx, ids), this.partnerships(ctx, ids), this.caseStudies(ctx, ids)]);
+    return { munis, expertise, partnerships, studies };
+  }
+
+  /** What depends on the need: text matches with its text, and feedback on it (2 statements). */
+  async needFacts(ctx: RequestContext, ids: readonly string[], opts: { text: string; needId: string | null; actorId: string | null }): Promise<NeedSpecificFacts> {
+    const [hits, feedback] = await Promise.all([this.textHits(ctx, ids, opts.text), this.feedback(ctx, ids, opts.needId, opts.actorId)]);
+    return { hits, feedback };
+  }
+}
+
+/** Candidate facts that do not depend on the need (read once for many needs by a pairing plan). */
+export interface SharedFacts {
+  munis: Map<string, MunicipalityEntity>;
+  expertise: Map<string, ExpertiseFacts[]>;
+  partnerships: Map<string, PartnershipFacts[]>;
+  studies: Map<string, CaseStudyFacts[]>;
+}
+export interface NeedSpecificFacts {
+  hits: Map<string, TextHit[]>;
+  feedback: Map<string, FeedbackFacts>;
+}
+
+/** The facts of each candidate in `ids` (in order; ids no longer in the directory are left out). */
+export function assembleFacts(ids: readonly string[], shared: SharedFacts, forNeed: NeedSpecificFacts): CandidateFacts[] {
+  return ids
+    .filter((id) => shared.munis.has(id))
+    .map((id) => ({
+      municipality: shared.munis.get(id)!,
+      expertise: shared.expertise.get(id) ?? [],
+      partnerships: shared.partnerships.get(id) ?? [],
+      caseStudies: shared.studies.get(id) ?? [],
+      textHits: forNeed.hits.get(id) ?? [],
+      feedback: forNeed.feedback.get(id) ?? NO_FEEDBACK,
+    }));
 }
 
 function group<T>(rows: Row[], map: (r: Row) => T, by = 'municipality_id'): Map<string, T[]> {

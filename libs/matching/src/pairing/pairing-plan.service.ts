@@ -98,11 +98,12 @@ export class PairingPlanService {
     const planCtx: RequestContext = { ...ctx, actor: null }; // a plan ignores one person's dismissals
     const lists = new Map<string, ScoredCandidate[]>();
     const asSuggested = new Map<string, number>();
-    for (const need of needs) {
-      const { prepared, candidates } = await this.partners.prepare(planCtx, tax, need, need.id, Math.max(60, perNeed * 4));
-      lists.set(need.key, rankPartners(tax, prepared, candidates, PLAN_PROFILE, perNeed));
-      for (const s of rankPartners(tax, prepared, candidates, PARTNER_PROFILE, candidates.length)) asSuggested.set(`${need.key}|${s.facts.municipality.key}`, s.card.score);
-    }
+    const prepared = await this.partners.prepareMany(planCtx, tax, needs.map((need) => ({ need, needId: need.id })), Math.max(60, perNeed * 4));
+    needs.forEach((need, i) => {
+      const { prepared: p, candidates } = prepared[i]!;
+      lists.set(need.key, rankPartners(tax, p, candidates, PLAN_PROFILE, perNeed));
+      for (const s of rankPartners(tax, p, candidates, PARTNER_PROFILE, candidates.length)) asSuggested.set(`${need.key}|${s.facts.municipality.key}`, s.card.score);
+    });
 
     const providers = new Map<string, { municipality: MunicipalityEntity; remaining: number }>();
     const edges: Edge[] = [];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@kakehashi/kernel';
-import { FactsQueryService, type NeedRow } from '../facts/facts-query.service';
+import { assembleFacts, FactsQueryService, type NeedRow } from '../facts/facts-query.service';
 import { sizeArg } from '../matching.errors';
 import { rankByScore, type ScoringProfile } from '../scoring/combine';
 import type { CandidateFacts, NeedFacts } from '../scoring/facts';
@@ -107,15 +107,40 @@ export class PartnerSuggestionService {
     return { prepared: { ...bare, peerLoad, spread }, candidates };
   }
 
+  /**
+   * `prepare` for many needs at once (a pairing plan): candidate generation per need (a few at a
+   * time), then the facts that do not depend on the need read once for every candidate of every
+   * need, the need's own (text matches, feedback) per need, and the peers' load once for all their
+   * countries — about 3 statements per need instead of 8, and the same answer as `prepare` per need.
+   */
+  async prepareMany(ctx: RequestContext, tax: Taxonomy, needs: readonly { need: NeedFacts; needId: string | null }[], pool: number, year = currentYear()): Promise<{ prepared: PreparedNeed; candidates: CandidateFacts[] }[]> {
+    const freshness = this.facts.freshness();
+    const bare = needs.map(({ need }) => prepareNeed(tax, need, { year, freshness }));
+    const actorId = ctx.actor?.id ?? null;
+    const ids = await inBatches(bare, PREPARE_CONCURRENCY, (b, i) => this.candidateIds(ctx, tax, b, needs[i]!.needId, pool));
+    const all = [...new Set(ids.flat())];
+    const shared = await this.facts.sharedFacts(ctx, all);
+    const forNeed = await inBatches(bare, PREPARE_CONCURRENCY, (b, i) => this.facts.needFacts(ctx, ids[i]!, { text: b.text, needId: needs[i]!.needId, actorId }));
+    const candidates = ids.map((list, i) => assembleFacts(list, shared, forNeed[i]!));
+    const peerLoad = await this.facts.peerLoad(ctx, [...new Set(candidates.flat().map((c) => c.municipality.country))], year);
+    return bare.map((b, i) => ({ prepared: { ...b, peerLoad }, candidates: candidates[i]! }));
+  }
+
   /** The SQL half: candidate generation on indexes, then their facts (a fixed number of statements). */
   async candidates(ctx: RequestContext, tax: Taxonomy, need: PreparedNeed, needId: string | null, pool: number): Promise<CandidateFacts[]> {
+    const ids = await this.candidateIds(ctx, tax, need, needId, pool);
+    return this.facts.candidateFacts(ctx, ids, { text: need.text, needId, actorId: ctx.actor?.id ?? null });
+  }
+
+  /** Candidate generation in SQL, on indexes: ids, best pre-score first. */
+  async candidateIds(ctx: RequestContext, tax: Taxonomy, need: PreparedNeed, needId: string | null, pool: number): Promise<string[]> {
     const related = tax.related([...need.topicKeys, ...need.mentioned.map((m) => m.key)]);
     const actorId = ctx.actor?.id ?? null;
     const dismissed = needId ? await this.facts.dismissedBy(ctx, actorId, 'PARTNER', needId) : [];
     const evidenceTopics = tax.topics.filter((t) => need.topicKeys.some((w) => t.key === w || tax.domainOf(t.key) === w)).map((t) => t.key);
     const region = worldRegion(need.municipality.country);
     const regionCountries = [need.municipality.country, ...(region ? countriesOf(region.code).filter((c) => c !== need.municipality.country) : [])];
-    const ids = await this.facts.partnerCandidateIds(ctx, {
+    return this.facts.partnerCandidateIds(ctx, {
       related,
       evidenceTopics,
       excludeIds: [need.municipality.id, ...dismissed],
@@ -125,8 +150,17 @@ export class PartnerSuggestionService {
       partnerCountry: need.municipality.country,
       regionCountries,
     });
-    return this.facts.candidateFacts(ctx, ids, { text: need.text, needId, actorId });
   }
+}
+
+/** Needs whose candidates a pairing plan reads at the same time (each holds one pooled connection). */
+const PREPARE_CONCURRENCY = 4;
+
+/** `fn` over `items`, at most `size` at a time, results in order. */
+async function inBatches<T, R>(items: readonly T[], size: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map((item, j) => fn(item, i + j)))));
+  return out;
 }
 
 /**
