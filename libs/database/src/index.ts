@@ -2,6 +2,7 @@ export * from './base.entity';
 export * from './data-source-options';
 export * from './database.module';
 export * from './embedded-postgres';
+export * from './hydrate';
 export * from './query-log';
 export * from './transactional-connection';
 export { MIGRATIONS } from './migrations';

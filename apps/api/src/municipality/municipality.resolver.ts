@@ -1,4 +1,5 @@
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CalendarService, MunicipalityCommandService, MunicipalityQueryService } from '@kakehashi/directory';
 import { ConfirmInput } from '../graphql/confirm.input';
 import { Freshness } from '../graphql/directory.enums';
@@ -8,6 +9,7 @@ import type { DirectoryLoaders } from '../graphql/loaders/directory.loaders';
 import { Loaders } from '../graphql/loaders/loaders.decorator';
 import { Allow, Public } from '../graphql/policy';
 import { Ctx } from '../graphql/request-context';
+import { selectedFieldNames } from '../graphql/selection';
 import { ExpertiseModel } from '../expertise/expertise.model';
 import { toExpertiseModel } from '../expertise/expertise.mapper';
 import { CaseStudyModel } from '../knowledge/case-study.model';
@@ -38,8 +40,19 @@ export class MunicipalityResolver {
 
   @Public()
   @Query(() => MunicipalityConnection, { description: 'Municipalities matching the filter, by key.' })
-  async municipalities(@Ctx() ctx: RequestContext, @Args() args: MunicipalitiesArgs): Promise<ConnectionShape<MunicipalityModel>> {
-    return toConnection(await this.queries.list(ctx, args.filter, pageRequest(args.first, args.after)), toMunicipalityModel);
+  async municipalities(
+    @Ctx() ctx: RequestContext,
+    @Args() args: MunicipalitiesArgs,
+    @Info() info: GraphQLResolveInfo,
+    @Loaders() loaders: DirectoryLoaders,
+  ): Promise<ConnectionShape<MunicipalityModel>> {
+    // Look-ahead: expertise and needs the selection asks for come with the page, in its statement,
+    // and wait in this request's loaders for the field resolvers below.
+    const node = selectedFieldNames(info, ['edges', 'node']);
+    const page = await this.queries.list(ctx, args.filter, pageRequest(args.first, args.after), { expertise: node.has('expertise'), needs: node.has('needs') });
+    for (const [id, rows] of page.expertise ?? []) loaders.expertiseOfMunicipality.prime(id, rows);
+    for (const [id, rows] of page.needs ?? []) loaders.needsOfMunicipality.prime(id, rows);
+    return toConnection(page, toMunicipalityModel);
   }
 
   @Public()

@@ -1,15 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionalConnection } from '@kakehashi/database';
+import { hydrate, TransactionalConnection } from '@kakehashi/database';
 import { CalendarService } from '../calendar/calendar.service';
 import { notFound, type Page, type PageRequest, type RequestContext } from '@kakehashi/kernel';
-import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { unknownReferences, type KeyRef } from '../directory.errors';
 import { ExpertiseEntity } from '../expertise/expertise.entity';
+import { NeedEntity } from '../need/need.entity';
 import { FreshnessSql } from '../freshness/freshness';
 import { containsPattern, fetchPage, indexBy } from '../shared/paging';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { MunicipalityEntity } from './municipality.entity';
 import type { FacetValue, MunicipalityFacets, MunicipalityFilter } from './municipality.types';
+
+/** Relations a directory page can read in its own statement. */
+export interface PageRelations {
+  expertise?: boolean;
+  needs?: boolean;
+}
+
+/** A page of municipalities and, when asked, each one's expertise and needs (by municipality id). */
+export interface MunicipalityPage extends Page<MunicipalityEntity> {
+  expertise?: Map<string, ExpertiseEntity[]>;
+  needs?: Map<string, NeedEntity[]>;
+}
 
 /** Reads municipalities: by key, in batches by id (for loaders), and filtered pages. */
 @Injectable()
@@ -50,12 +63,28 @@ export class MunicipalityQueryService {
     return ids;
   }
 
-  /** A page of municipalities matching `filter`, ordered by key. */
-  async list(ctx: RequestContext, filter: MunicipalityFilter | null | undefined, page: PageRequest): Promise<Page<MunicipalityEntity>> {
+  /**
+   * A page of municipalities matching `filter`, ordered by key — with, when asked (`include`), the
+   * expertise and needs of each, read in the same statement (json_agg in correlated subqueries, run
+   * for the page's rows only), in the order the loaders give them.
+   */
+  async list(ctx: RequestContext, filter: MunicipalityFilter | null | undefined, page: PageRequest, include: PageRelations = {}): Promise<MunicipalityPage> {
     const f = filter ?? {};
     const topics = f.topic ? await this.taxonomy.expand(ctx, [f.topic], 'filter.topic') : null;
     // A directory page tolerates a little lag: it reads from a replica when there is one.
-    return this.db.reading(ctx, (manager) => fetchPage(this.listQuery(manager, f, topics), page));
+    return this.db.reading(ctx, async (manager) => {
+      const qb = this.listQuery(manager, f, topics);
+      if (include.expertise) qb.addSelect(`(SELECT coalesce(json_agg(to_jsonb(e) - 'search_document' ORDER BY e.level DESC, e.topic_key), '[]') FROM expertise e WHERE e.municipality_id = m.id)`, 'kk_expertise');
+      if (include.needs) qb.addSelect(`(SELECT coalesce(json_agg(to_jsonb(n) - 'search_text' - 'search_document' ORDER BY n.key), '[]') FROM need n WHERE n.municipality_id = m.id)`, 'kk_needs');
+      const { raw, ...result } = await fetchPage(qb, page);
+      const related = <E extends ObjectLiteral>(column: string, target: EntityTarget<E>) =>
+        new Map(result.items.map((m, i) => [m.id, hydrate(manager, target, raw[i]![column] as Record<string, unknown>[])]));
+      return {
+        ...result,
+        expertise: include.expertise ? related('kk_expertise', ExpertiseEntity) : undefined,
+        needs: include.needs ? related('kk_needs', NeedEntity) : undefined,
+      };
+    });
   }
 
   private listQuery(manager: EntityManager, f: MunicipalityFilter, topics: string[] | null): SelectQueryBuilder<MunicipalityEntity> {

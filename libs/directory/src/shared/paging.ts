@@ -6,9 +6,10 @@ const TOTAL = 'kk_total_count';
 /**
  * One page of `qb` and the total count in ONE statement (`count(*) OVER ()`). Only a page past the
  * end (no rows, so no window value) costs a second, counting statement.
- * `qb` must select a single entity without joins, so raw rows and entities pair up by position.
+ * `qb` must select a single entity without joins, so raw rows (returned as `raw`, with any extra
+ * selected columns) and entities pair up by position.
  */
-export async function fetchPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, page: PageRequest): Promise<Page<T>> {
+export async function fetchPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, page: PageRequest): Promise<Page<T> & { raw: Record<string, unknown>[] }> {
   const { entities, raw } = await qb
     .clone()
     .addSelect('count(*) OVER ()', TOTAL)
@@ -16,7 +17,7 @@ export async function fetchPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<
     .limit(page.first)
     .getRawAndEntities<Record<string, unknown>>();
   const totalCount = raw.length ? Number(raw[0]![TOTAL]) : page.offset > 0 ? await qb.clone().getCount() : 0;
-  return { items: entities, totalCount, offset: page.offset, hasNextPage: page.offset + entities.length < totalCount };
+  return { items: entities, totalCount, offset: page.offset, hasNextPage: page.offset + entities.length < totalCount, raw };
 }
 
 /** `%text%` for LIKE with `%`, `_` and `\` taken literally (PostgreSQL's default escape is `\`). */
