@@ -231,7 +231,7 @@ async function underLoad() {
     'directory page': data.countries.map((c) => gql(PAGE_QUERY, { c })),
     ...Object.fromEntries(Object.entries(SEARCHES).map(([label, terms]) => [`search: ${label}`, terms.map((t) => gql(`query($t:String!){search(text:$t,first:10){kind key title score}}`, { t }))])),
   };
-  const { search: searchSql, ...floor } = await captureSql(data);
+  const { search: searchSql, page: pageSql, ...floor } = await captureSql(data);
   const peer = args['no-postgraphile'] || !((PARTS.has('load') && wanted('directory page')) || PARTS.has('statements')) ? null : await startPostGraphile(cluster.url);
   if (peer) cleanup.push(peer.stop);
 
@@ -332,7 +332,7 @@ async function underLoad() {
   }
 
   if (PARTS.has('explain')) {
-    results.explain = await explainHotQueries({ ...floor, search: searchSql });
+    results.explain = await explainHotQueries({ ...floor, search: searchSql, 'directory page': pageSql });
     measured('explain');
   }
 }
@@ -376,7 +376,7 @@ async function captureSql(data) {
   const { ConfigModule } = lib('config');
   const { DatabaseModule } = lib('database');
   const { MatchingModule, MentorSuggestionService, PartnerSuggestionService, PeerSuggestionService } = lib('matching');
-  const { SearchService } = lib('directory');
+  const { MunicipalityQueryService, SearchService } = lib('directory');
   const { systemContext } = lib('kernel');
   const { Module } = require('@nestjs/common');
   class CaptureModule {}
@@ -441,6 +441,7 @@ async function captureSql(data) {
       peerSuggestions: await capture((k) => peer.peerSuggestions(ctx, k, 10), data.peers),
       mentorSuggestions: await capture((k) => mentor.mentorSuggestions(ctx, k, 10), data.newcomers),
       search: await capture((t) => app.get(SearchService, { strict: false }).search(ctx, t, 10), Object.values(SEARCHES).flat()),
+      page: await capture((c) => app.get(MunicipalityQueryService, { strict: false }).list(ctx, { country: c }, { first: 50, offset: 0 }, { expertise: true, needs: true }), data.countries),
     };
   } finally {
     proto.query = original;
