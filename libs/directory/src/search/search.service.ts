@@ -33,21 +33,38 @@ export const MAX_SEARCH_TEXT = 200;
 export const TOPIC_ROWS_PER_KIND = 200;
 
 /**
+ * Rows a text signal contributes per kind. A word in every record ("water") would otherwise have
+ * the statement score the whole directory; past this many, which rows are scored is the order the
+ * index returns them in, not their relevance.
+ */
+export const TEXT_ROWS_PER_KIND = 1000;
+
+/**
  * The records worth scoring, each found on an index (ADR 24): full text on the GIN `search_document`
- * index, substring and trigram word similarity (`<%`, threshold set for this statement only) on the
- * GIN trigram index of `search_text`, and the topics named by the text through the topic indexes of
- * the child tables. Only these rows are scored; nothing scans a whole table.
+ * index and substring on the GIN trigram index of `search_text` first; trigram word similarity
+ * (`<%`, threshold set for this statement only) — the typo signal, whose index candidates for a
+ * text of common words run into the tens of thousands, each rechecked — only when those found fewer
+ * than the page asks for; and the topics named by the text through the topic indexes of the child
+ * tables. Only these rows are scored; nothing scans a whole table.
  */
 const HIT_IDS = `
-  text_hits AS (
-    SELECT 'MUNICIPALITY' AS kind, m.id FROM municipality m, q
-     WHERE m.search_document @@ q.tsq OR m.search_text LIKE q.pattern OR q.t <% m.search_text
+  strict_hits AS (
+    (SELECT 'MUNICIPALITY' AS kind, m.id FROM municipality m, q WHERE m.search_document @@ q.tsq OR m.search_text LIKE q.pattern LIMIT ${TEXT_ROWS_PER_KIND})
     UNION ALL
-    SELECT 'NEED', n.id FROM need n, q WHERE n.search_document @@ q.tsq OR n.search_text LIKE q.pattern OR q.t <% n.search_text
+    (SELECT 'NEED', n.id FROM need n, q WHERE n.search_document @@ q.tsq OR n.search_text LIKE q.pattern LIMIT ${TEXT_ROWS_PER_KIND})
     UNION ALL
-    SELECT 'PARTNERSHIP', p.id FROM partnership p, q WHERE p.search_document @@ q.tsq OR p.search_text LIKE q.pattern OR q.t <% p.search_text
+    (SELECT 'PARTNERSHIP', p.id FROM partnership p, q WHERE p.search_document @@ q.tsq OR p.search_text LIKE q.pattern LIMIT ${TEXT_ROWS_PER_KIND})
     UNION ALL
-    SELECT 'CASE_STUDY', c.id FROM case_study c, q WHERE c.search_document @@ q.tsq OR c.search_text LIKE q.pattern OR q.t <% c.search_text),
+    (SELECT 'CASE_STUDY', c.id FROM case_study c, q WHERE c.search_document @@ q.tsq OR c.search_text LIKE q.pattern LIMIT ${TEXT_ROWS_PER_KIND})),
+  fuzzy_wanted AS (SELECT count(*) < $4 AS yes FROM (SELECT 1 FROM strict_hits LIMIT $4) s),
+  fuzzy_hits AS (
+    (SELECT 'MUNICIPALITY' AS kind, m.id FROM municipality m, q WHERE (SELECT yes FROM fuzzy_wanted) AND q.t <% m.search_text LIMIT ${TEXT_ROWS_PER_KIND})
+    UNION ALL
+    (SELECT 'NEED', n.id FROM need n, q WHERE (SELECT yes FROM fuzzy_wanted) AND q.t <% n.search_text LIMIT ${TEXT_ROWS_PER_KIND})
+    UNION ALL
+    (SELECT 'PARTNERSHIP', p.id FROM partnership p, q WHERE (SELECT yes FROM fuzzy_wanted) AND q.t <% p.search_text LIMIT ${TEXT_ROWS_PER_KIND})
+    UNION ALL
+    (SELECT 'CASE_STUDY', c.id FROM case_study c, q WHERE (SELECT yes FROM fuzzy_wanted) AND q.t <% c.search_text LIMIT ${TEXT_ROWS_PER_KIND})),
   topic_hits AS (
     SELECT 'MUNICIPALITY' AS kind, x.id FROM topics
      CROSS JOIN LATERAL (SELECT e.municipality_id AS id FROM expertise e WHERE e.topic_key = topics.key ORDER BY e.level DESC, e.municipality_id LIMIT ${TOPIC_ROWS_PER_KIND}) x
@@ -60,7 +77,7 @@ const HIT_IDS = `
     UNION ALL
     SELECT 'CASE_STUDY', x.id FROM topics
      CROSS JOIN LATERAL (SELECT ct.case_study_id AS id FROM case_study_topic ct WHERE ct.topic_key = topics.key ORDER BY ct.case_study_id LIMIT ${TOPIC_ROWS_PER_KIND}) x),
-  hit_ids AS (SELECT DISTINCT kind, id FROM (SELECT * FROM text_hits UNION ALL SELECT * FROM topic_hits) h)`;
+  hit_ids AS (SELECT DISTINCT kind, id FROM (SELECT * FROM strict_hits UNION ALL SELECT * FROM fuzzy_hits UNION ALL SELECT * FROM topic_hits) h)`;
 
 /**
  * Every record found, as (kind, id, key, title, title_text, body, search_text, search_document).
