@@ -157,5 +157,9 @@ export async function countStatements(admin, logLines, fn) {
   await admin.query('ALTER SYSTEM RESET log_statement');
   await admin.query('SELECT pg_reload_conf()');
   await sleep(200);
-  return logLines.slice(from).filter((l) => /LOG:\s+(statement|execute [^:]*):/.test(l) && !/pg_reload_conf|ALTER SYSTEM/.test(l)).length;
+  // A log callback may carry several lines (several statements) at once: count lines, not callbacks.
+  return logLines
+    .slice(from)
+    .flatMap((chunk) => chunk.split('\n'))
+    .filter((l) => /LOG:\s+(statement|execute [^:]*):/.test(l) && !/pg_reload_conf|ALTER SYSTEM/.test(l)).length;
 }
