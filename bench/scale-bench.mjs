@@ -231,7 +231,7 @@ async function underLoad() {
     'directory page': data.countries.map((c) => gql(PAGE_QUERY, { c })),
     ...Object.fromEntries(Object.entries(SEARCHES).map(([label, terms]) => [`search: ${label}`, terms.map((t) => gql(`query($t:String!){search(text:$t,first:10){kind key title score}}`, { t }))])),
   };
-  const { search: searchSql, page: pageSql, ...floor } = await captureSql(data);
+  const { search: searchSql, page: pageSql, ...floor } = PARTS.has('load') || PARTS.has('explain') ? await captureSql(data) : {}; // the SQL the floors replay and EXPLAIN reads
   const peer = args['no-postgraphile'] || !((PARTS.has('load') && wanted('directory page')) || PARTS.has('statements')) ? null : await startPostGraphile(cluster.url);
   if (peer) cleanup.push(peer.stop);
 
