@@ -542,7 +542,12 @@ function report() {
       .flatMap((n) => CLIENTS.map((c) => [n, c, results.load[n][c]]))
       .map(([n, c, r]) => `| ${n} | ${c} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.throughput.toFixed(0)} | ${r.errors} |`)
       .join('\n');
-  const ratio = (a, b, c, key) => (results.load[a]?.[c] && results.load[b]?.[c] ? (results.load[a][c][key] / results.load[b][c][key]).toFixed(2) : '—');
+  // '—' when either side answered nothing within the window (no latency to compare).
+  const ratio = (a, b, c, key) => {
+    const x = results.load[a]?.[c]?.[key];
+    const y = results.load[b]?.[c]?.[key];
+    return Number.isFinite(x) && Number.isFinite(y) && x > 0 && y > 0 ? (x / y).toFixed(2) : '—';
+  };
   const ratios = CLIENTS.map(
     (c) =>
       `| ${c} | ${ratio('partnerSuggestions', 'partnerSuggestions (direct SQL floor)', c, 'p95')} | ${ratio('peerSuggestions', 'peerSuggestions (direct SQL floor)', c, 'p95')} | ${ratio('mentorSuggestions', 'mentorSuggestions (direct SQL floor)', c, 'p95')} | ${ratio('directory page', 'directory page (PostGraphile 5)', c, 'throughput')} |`,
@@ -564,7 +569,8 @@ Measured (UTC, with the machine's 1-minute load average then — other work shar
     .map(([part, at]) => `${part} ${at}`)
     .join(' · ')}${args.dir ? ' (a run in parts on one data dir, `--dir`)' : ''}.
 Load: autocannon (same machine, 2 shared cores), ${SECONDS} s per run, median of ${RUNS} runs per cell; latencies
-are per response; errors count non-200 answers and GraphQL bodies with \`errors\`. The API runs built, \`NODE_ENV=production\`.
+are per response; errors count non-200 answers and GraphQL bodies with \`errors\`; "—" means no request of that cell was
+answered within the window. The API runs built, \`NODE_ENV=production\`.
 
 | what | time |
 |---|---|
