@@ -116,9 +116,6 @@ export const PARTNER_CANDIDATES_SQL = `WITH rel AS (SELECT * FROM unnest($1::var
 
 type Row = Record<string, unknown>;
 
-/** How long a process keeps a country's peer load read outside a transaction. */
-export const PEER_LOAD_TTL_MS = 60_000;
-
 /**
  * Words so common in this sector's records that matching them says nothing ("water", "city"…):
  * left out of the text query so a need about hilly pressure zones does not match an earthquake
@@ -379,27 +376,10 @@ export class FactsQueryService {
    * record as provider or peer: the "peers" a candidate's LOAD and OFTEN_ASKED are compared with.
    * The load mirrors `loadOf` (scoring/fit.ts): work under way (a proposal, a peer's or
    * facilitator's share half), work finished within RECENT_YEARS of `year` half, open
-   * introductions half. One statement for all the candidates' countries not read in the last
-   * minute (PEER_LOAD_TTL_MS; inside a transaction, always read).
+   * introductions half. One statement for all the candidates' countries.
    */
   async peerLoad(ctx: RequestContext, countries: readonly string[], year: number): Promise<Map<string, PeerLoad>> {
-    const all = [...new Set(countries)];
-    if (ctx.transaction) return this.readPeerLoad(ctx, all, year);
-    // A country's mean moves only as its partnerships and introductions change: outside a
-    // transaction it is kept for a minute per process (on L it costs ~0.7 s to aggregate).
-    const now = Date.now();
-    const cached = (c: string) => {
-      const hit = this.peerLoadCache.get(`${year}|${c}`);
-      return hit && now - hit.at < PEER_LOAD_TTL_MS ? hit.value : undefined;
-    };
-    const missing = all.filter((c) => !cached(c));
-    if (missing.length) for (const [c, value] of await this.readPeerLoad(ctx, missing, year)) this.peerLoadCache.set(`${year}|${c}`, { at: now, value });
-    return new Map(all.map((c) => [c, cached(c) ?? this.peerLoadCache.get(`${year}|${c}`)!.value]));
-  }
-
-  private readonly peerLoadCache = new Map<string, { at: number; value: PeerLoad }>();
-
-  private async readPeerLoad(ctx: RequestContext, wanted: readonly string[], year: number): Promise<Map<string, PeerLoad>> {
+    const wanted = [...new Set(countries)];
     if (!wanted.length) return new Map();
     const rows = await this.q<{ country: string; mean: string | number; record: string | number }>(
       ctx,
