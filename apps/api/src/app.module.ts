@@ -23,6 +23,7 @@ import { DomainValidationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
 import { MatchingApiModule } from './matching/matching-api.module';
 import { TopicResolver } from './topic/topic.resolver';
+import { StudySessionApiModule } from './study-session/study-session-api.module';
 import { UpkeepApiModule } from './upkeep/upkeep-api.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -72,6 +73,7 @@ export class AppModule {
         DirectoryApiModule,
         MatchingApiModule,
         UpkeepApiModule,
+        StudySessionApiModule,
         SampleDataModule,
       ],
       controllers: [HealthController],

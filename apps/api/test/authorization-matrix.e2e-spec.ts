@@ -208,6 +208,7 @@ const MATRIX: Record<string, { allowed: ActorName[]; prepare: (actor: ActorName)
 /** Reads only coordinators (and administrators) may make, each with one valid call. */
 const COORDINATOR_READS: Record<string, Operation> = {
   upkeep: { query: '{ upkeep { asOf expiredNeeds { totalCount items(first: 5) { key fixers { email } } } } }' },
+  studySessionPlan: { query: '{ studySessionPlan(input: { region: "JP", date: "2099-01-01", groups: 1, groupSize: 2 }) { themes { needCount } groups { members { key } } } }' },
 };
 
 /** A digest of every row of every table, in one statement: equal digests, nothing changed. */

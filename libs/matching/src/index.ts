@@ -21,3 +21,6 @@ export * from './evaluation/metrics';
 export * from './evaluation/evaluation-report';
 export * from './evaluation/history';
 export * from './evaluation/baselines';
+export * from './study-session/study-session.types';
+export * from './study-session/study-session.service';
+export { planStudySession, chooseThemes } from './study-session/study-session-plan';

@@ -12,6 +12,7 @@ import { MentorSuggestionService } from './mentor/mentor-suggestion.service';
 import { PairingPlanService } from './pairing/pairing-plan.service';
 import { PartnerSuggestionService } from './partner/partner-suggestion.service';
 import { PeerSuggestionService } from './peer/peer-suggestion.service';
+import { StudySessionService } from './study-session/study-session.service';
 
 const SERVICES = [
   FactsQueryService,
@@ -23,6 +24,7 @@ const SERVICES = [
   PairingPlanService,
   FeedbackService,
   EvaluationService,
+  StudySessionService,
 ];
 
 /** The matchmaker: suggestions, consortia, pairing plans, feedback and evaluation. No GraphQL here. */

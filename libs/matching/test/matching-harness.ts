@@ -15,6 +15,7 @@ import { MentorSuggestionService } from '../src/mentor/mentor-suggestion.service
 import { PairingPlanService } from '../src/pairing/pairing-plan.service';
 import { PartnerSuggestionService } from '../src/partner/partner-suggestion.service';
 import { PeerSuggestionService } from '../src/peer/peer-suggestion.service';
+import { StudySessionService } from '../src/study-session/study-session.service';
 
 /** Every matching service wired by hand on a fresh test database (real migrations, no mocks). */
 export interface MatchingHarness {
@@ -28,6 +29,7 @@ export interface MatchingHarness {
   pairing: PairingPlanService;
   feedback: FeedbackService;
   evaluation: EvaluationService;
+  studySessions: StudySessionService;
   /** Imports data/sample/directory.json through the real importer. */
   importSample(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export async function createMatchingHarness(): Promise<MatchingHarness> {
     pairing: new PairingPlanService(facts, partners),
     feedback: new FeedbackService(conn, new PartnershipCommandService(conn, taxonomy, new MunicipalityQueryService(conn, taxonomy), audit, access), access, audit),
     evaluation: new EvaluationService(conn, facts, partners),
+    studySessions: new StudySessionService(conn, facts, profiles),
     importSample: async () => {
       await new InterchangeImportService(conn, taxonomy, audit).importText(ctx, readFileSync(sampleDirectoryPath(), 'utf8'));
     },

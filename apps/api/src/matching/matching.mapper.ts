@@ -2,7 +2,7 @@ import type { ConsortiumAdvice, ConsortiumSuggestion, DismissalEntity, Introduct
 import { toMunicipalityModel } from '../municipality/municipality.mapper';
 import { ConsortiumAdviceModel, ConsortiumSuggestionModel, DismissalModel, MentoringModel, IntroductionModel, MatchReasonModel, PairingPlanModel, type RecordRefModel, SuggestionModel } from './matching.model';
 
-const toRecordRef = (x: RecordRef): RecordRefModel => ({ kind: x.type, type: x.type, key: x.key, title: x.label ?? null, label: x.label ?? null });
+export const toRecordRef = (x: RecordRef): RecordRefModel => ({ kind: x.type, type: x.type, key: x.key, title: x.label ?? null, label: x.label ?? null });
 
 export function toReasonModel(r: MatchReason): MatchReasonModel {
   return Object.assign(new MatchReasonModel(), { ...r, records: r.records.map(toRecordRef) });

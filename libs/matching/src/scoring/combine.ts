@@ -118,3 +118,11 @@ export function combine(components: readonly Component[], penalties: readonly Pe
 export function rankByScore<T extends { key: string; score: number }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
+
+/**
+ * A component explained on its own, outside a score (a study session plan's reasons): its weight is
+ * its strength 0..1, the records are those it rests on.
+ */
+export function standaloneReason(c: Component): MatchReason {
+  return reason(c.kind, clamp01(c.strength), c);
+}

@@ -105,6 +105,17 @@ export function scoreMentor(tax: Taxonomy, me: ProfileFacts, m: MentorFacts, pro
 /** Partnerships abroad at which a Japanese municipality is no longer a newcomer, whatever it declares. */
 export const EXPERIENCED_AT = 3;
 
+/** Partnerships the body carried (as provider or peer) with a partner in another country. */
+export function partnershipsAbroad(me: ProfileFacts): PartnershipFacts[] {
+  const m = me.municipality;
+  return me.partnerships.filter((p) => (p.role === 'PROVIDER' || p.role === 'PEER') && p.partners.some((x) => x.country !== m.country && x.role !== 'FACILITATOR'));
+}
+
+/** Experienced in overseas work: declared EXTENSIVE, or EXPERIENCED_AT partnerships abroad whatever it declares. */
+export function isExperienced(me: ProfileFacts): boolean {
+  return me.municipality.overseasExperience === 'EXTENSIVE' || partnershipsAbroad(me).length >= EXPERIENCED_AT;
+}
+
 /** Who mentoring is for, and why a municipality is not: the answer mentorSuggestions gives with its list. */
 export interface MentorEligibility {
   eligible: boolean;
@@ -120,7 +131,7 @@ export interface MentorEligibility {
  */
 export function mentorEligibility(me: ProfileFacts): MentorEligibility {
   const m = me.municipality;
-  const abroad = me.partnerships.filter((p) => (p.role === 'PROVIDER' || p.role === 'PEER') && p.partners.some((x) => x.country !== m.country && x.role !== 'FACILITATOR'));
+  const abroad = partnershipsAbroad(me);
   const FOR = 'Mentoring is for Japanese municipalities new to overseas work, paired with an experienced bureau nearby.';
   const FOR_JA = 'メンターは、海外協力の経験が少ない日本の自治体と、近隣の経験豊富な水道事業体を結ぶものです。';
   if (m.kind === 'NATIONAL_AGENCY')
@@ -131,7 +142,7 @@ export function mentorEligibility(me: ProfileFacts): MentorEligibility {
       reason: `${FOR} ${m.name} is in ${countryName(m.country)}: Japanese bureaus help it through partner suggestions on its needs, and peer suggestions connect it with utilities facing the same problems.`,
       reasonJa: `${FOR_JA}${m.nameJa ?? m.name}（${countryName(m.country, 'ja')}）には、依頼に対する協力先の候補と、同じ課題をもつ事業体の候補を提示します。`,
     };
-  if (m.overseasExperience === 'EXTENSIVE' || abroad.length >= EXPERIENCED_AT)
+  if (isExperienced(me))
     return {
       eligible: false,
       reason: `${FOR} ${m.name} is experienced (${abroad.length} partnership${abroad.length === 1 ? '' : 's'} abroad): it is a mentor for newcomers nearby, not a mentee.`,

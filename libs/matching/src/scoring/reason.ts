@@ -53,6 +53,10 @@ export const REASON_LABELS = {
   // consortium
   COVERAGE: ['Covers the topics', '分野のカバー'],
   MEMBER_FIT: ['Each member fits the need', '各団体の適合度'],
+  // study session plans
+  NEWCOMER: ['New to overseas work', '海外協力の新規参加'],
+  OPEN_NEED: ['Open need on a theme', 'テーマに関する依頼'],
+  SPREAD: ['Spreads the presenting', '発表の分担'],
   // mismatches
   TOPIC_GAP: ['Topics not covered', 'カバーされない分野'],
   CAPACITY: ['Declared capacity in use', '登録された受け入れ枠の使用状況'],
