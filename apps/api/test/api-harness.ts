@@ -50,3 +50,9 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     },
   };
 }
+
+/** Signs in through the API and returns the access token. */
+export async function loginAs(api: TestApi, email: string, password: string): Promise<string> {
+  const res = await api.gql<{ login: { accessToken: string } }>('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email, password } });
+  return res.data!.login.accessToken;
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CalendarService } from '@kakehashi/directory';
-import { startTestApi, type TestApi } from './api-harness';
+import { loginAs, startTestApi, type TestApi } from './api-harness';
 
 /*
  * studySessionPlan over GraphQL on the sample directory, in the shape clients rely on (issue 9):
@@ -33,16 +33,11 @@ let api: TestApi;
 let date: string;
 const token: Record<string, string> = {};
 
-async function login(email: string, password: string): Promise<string> {
-  const res = await api.gql<{ login: { accessToken: string } }>('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email, password } });
-  return res.data!.login.accessToken;
-}
-
 beforeAll(async () => {
   api = await startTestApi({ SAMPLE_DATA: 'on' });
   date = api.app.get(CalendarService).today();
-  token['coordinator'] = await login('coordinator@demo.kakehashi.example', 'jica-demo-coordinator');
-  token['editor'] = await login('editor.kawasaki@demo.kakehashi.example', 'kawasaki-demo-editor');
+  token['coordinator'] = await loginAs(api, 'coordinator@demo.kakehashi.example', 'jica-demo-coordinator');
+  token['editor'] = await loginAs(api, 'editor.kawasaki@demo.kakehashi.example', 'kawasaki-demo-editor');
 }, 120_000);
 afterAll(() => api?.close());
 
