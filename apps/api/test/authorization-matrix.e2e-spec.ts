@@ -201,6 +201,13 @@ const MATRIX: Record<string, { allowed: ActorName[]; prepare: (actor: ActorName)
       return { query: 'mutation($k: String!) { changePartnershipStatus(key: $k, status: AGREED, version: 1) { status } }', variables: { k: p.key } };
     },
   },
+  saveStudySessionPlan: {
+    allowed: COORDINATORS,
+    prepare: async () => ({
+      query: 'mutation($k: String!) { saveStudySessionPlan(input: { key: $k, region: "JP", date: "2099-01-01", groups: 1, groupSize: 2, location: "online" }) { key agenda { kind } } }',
+      variables: { k: uniqueKey('session') },
+    }),
+  },
   // The matchmaker's mutations (rows kept by its owner next to this file).
   ...matchingMatrixRows({ ds: () => ds, A: () => A, SIGNED_IN, EDITOR_OF_A }),
 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CalendarService } from '@kakehashi/directory';
+import { addDays, CalendarService } from '@kakehashi/directory';
 import { loginAs, startTestApi, type TestApi } from './api-harness';
 
 /*
@@ -86,5 +86,58 @@ describe('studySessionPlan over GraphQL', () => {
     expect(JSON.stringify(small.extensions)).toMatch(/groupSize/);
     expect((await plan({ region: 'Kyushu', date: '2001-01-01' })).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PAST_DATE' });
     expect((await plan({ region: 'Kyushu', date: 'soon' })).errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('saveStudySessionPlan over GraphQL', () => {
+  const SAVE = `mutation($i: SaveStudySessionPlanInput!) { saveStudySessionPlan(input: $i) {
+    key title date location participants agenda { kind title municipalityKeys topicKeys } } }`;
+  const MENTORING = `{ mentoring(municipalityKey: "kurume", first: 1) { mentors { pathway { kind detail records { kind key } } } } }`;
+
+  it('saves the Kyushu plan as a planned event with date, place and agenda, audited; kurume’s pathway then points at it', async () => {
+    const on = addDays(date, 60);
+    const input = { region: 'Kyushu', date: on, groups: 2, groupSize: 4, location: 'Fukuoka', key: 'kyushu-study-session-e2e' };
+    const res = await api.gql<{ saveStudySessionPlan: { key: string; date: string; location: string; participants: number; agenda: { kind: string; municipalityKeys: string[] }[] } }>(SAVE, { i: input }, token['coordinator']);
+    expect(res.errors).toBeUndefined();
+    const event = res.data!.saveStudySessionPlan;
+    expect(event).toMatchObject({ key: 'kyushu-study-session-e2e', date: on, location: 'Fukuoka' });
+    expect(event.agenda.filter((a) => a.kind === 'DISCUSSION')).toHaveLength(2);
+    expect(event.agenda.filter((a) => a.kind === 'PRESENTATION').length).toBeGreaterThan(0);
+    // Readable back as an event.
+    const read = await api.gql<{ event: { agenda: unknown[] } }>('{ event(key: "kyushu-study-session-e2e") { agenda { kind municipalityKeys } } }');
+    expect(read.data!.event.agenda).toHaveLength(event.agenda.length);
+    // Audited, with who did it.
+    const audit = await api.gql<{ auditLog: { edges: { node: { action: string; entity: string } }[] } }>(
+      '{ auditLog(filter: { entity: "event", entityKey: "kyushu-study-session-e2e" }) { edges { node { action entity } } } }',
+      {},
+      token['coordinator'],
+    );
+    expect(audit.errors).toBeUndefined();
+    expect(audit.data!.auditLog.edges.map((e) => e.node)).toEqual([{ action: 'create', entity: 'event' }]);
+    // The mentor pathway's first step now names the planned session.
+    const mentoring = await api.gql<{ mentoring: { mentors: { pathway: { kind: string; detail: string; records: { kind: string; key: string }[] }[] }[] } }>(MENTORING);
+    const step = mentoring.data!.mentoring.mentors[0]!.pathway[0]!;
+    expect(step.kind).toBe('STUDY_SESSION');
+    expect(step.records).toContainEqual({ kind: 'EVENT', key: 'kyushu-study-session-e2e' });
+    // Saving again under the same key is a conflict; an editor may not save at all.
+    expect((await api.gql(SAVE, { i: input }, token['coordinator'])).errors![0]!.extensions!.code).toBe('CONFLICT');
+    expect((await api.gql(SAVE, { i: { ...input, key: 'other-key' } }, token['editor'])).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await api.gql(SAVE, { i: { ...input, key: 'other-key', location: ' ' } }, token['coordinator'])).errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('an event’s agenda through createEvent', () => {
+  const CREATE = 'mutation($i: CreateEventInput!) { createEvent(input: $i) { key agenda { kind title municipalityKeys topicKeys } } }';
+  it('is stored as sent, and refused when it names an unknown municipality or topic', async () => {
+    const agenda = [{ kind: 'PRESENTATION', title: 'Leakage in Makassar', municipalities: ['kawasaki'], topics: ['nrw.leak-detection'] }];
+    const ok = await api.gql<{ createEvent: { agenda: unknown[] } }>(CREATE, { i: { key: 'agenda-e2e', title: 'Agenda test', agenda } }, token['coordinator']);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.createEvent.agenda).toEqual([{ kind: 'PRESENTATION', title: 'Leakage in Makassar', municipalityKeys: ['kawasaki'], topicKeys: ['nrw.leak-detection'] }]);
+    const unknown = await api.gql(CREATE, { i: { key: 'agenda-e2e-2', title: 'Agenda test', agenda: [{ ...agenda[0], municipalities: ['kawasaki', 'atlantis'] }] } }, token['coordinator']);
+    expect(unknown.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(unknown.errors![0]!.extensions)).toContain('input.agenda[0].municipalities[1]');
+    const topic = await api.gql(CREATE, { i: { key: 'agenda-e2e-3', title: 'Agenda test', agenda: [{ ...agenda[0], topics: ['nope'] }] } }, token['coordinator']);
+    expect(JSON.stringify(topic.errors![0]!.extensions)).toContain('input.agenda[0].topics[0]');
+    expect((await api.gql<{ event: unknown }>('{ event(key: "agenda-e2e-2") { key } }')).data!.event).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type {
+  AgendaItem,
   CooperationScheme,
   CreateMunicipality,
   EffectiveNeedStatus,
@@ -104,6 +105,8 @@ export interface EventRecord extends Sourced {
   date?: string | null;
   location?: string | null;
   participants?: number | null;
+  /** ADR 21: presentations and discussion groups, in order (municipality and topic keys). */
+  agenda?: (Omit<AgendaItem, 'municipalities' | 'topics'> & { municipalities?: string[]; topics?: string[] })[] | null;
 }
 
 /** Every field present: absent optional fields are null, absent arrays are []. */
@@ -204,6 +207,7 @@ export const canonicalEvent = (r: EventRecord): CanonicalEvent => ({
   date: r.date ?? null,
   location: r.location ?? null,
   participants: r.participants ?? null,
+  agenda: r.agenda ? r.agenda.map((a) => ({ kind: a.kind, title: a.title, municipalities: a.municipalities ?? [], topics: a.topics ?? [] })) : null,
   provenance: r.provenance ?? null,
   source: r.source ?? null,
 });

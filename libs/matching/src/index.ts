@@ -24,3 +24,4 @@ export * from './evaluation/baselines';
 export * from './study-session/study-session.types';
 export * from './study-session/study-session.service';
 export { planStudySession, chooseThemes } from './study-session/study-session-plan';
+export { planAgenda, defaultEventKey } from './study-session/study-session-agenda';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { AccessService } from '@kakehashi/auth';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
-import { CalendarService, MunicipalityQueryService, PartnershipCommandService, TaxonomyService } from '@kakehashi/directory';
+import { CalendarService, KnowledgeCommandService, MunicipalityQueryService, PartnershipCommandService, TaxonomyService } from '@kakehashi/directory';
 import { InterchangeImportService, sampleDirectoryPath } from '@kakehashi/interchange';
 import { systemContext, type RequestContext } from '@kakehashi/kernel';
 import { createTestDatabase, type TestDatabase } from '@kakehashi/testing';
@@ -55,7 +55,7 @@ export async function createMatchingHarness(): Promise<MatchingHarness> {
     pairing: new PairingPlanService(facts, partners),
     feedback: new FeedbackService(conn, new PartnershipCommandService(conn, taxonomy, new MunicipalityQueryService(conn, taxonomy), audit, access), access, audit),
     evaluation: new EvaluationService(conn, facts, partners),
-    studySessions: new StudySessionService(conn, facts, profiles),
+    studySessions: new StudySessionService(conn, facts, profiles, new KnowledgeCommandService(conn, taxonomy, new MunicipalityQueryService(conn, taxonomy), audit, access)),
     importSample: async () => {
       await new InterchangeImportService(conn, taxonomy, audit).importText(ctx, readFileSync(sampleDirectoryPath(), 'utf8'));
     },

@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
+  AgendaItemKind,
   CooperationScheme,
   EffectiveNeedStatus,
   Freshness,
@@ -31,9 +32,10 @@ registerEnumType(CooperationScheme, { name: 'CooperationScheme' });
 registerEnumType(PartnershipStatus, { name: 'PartnershipStatus' });
 registerEnumType(MemberRole, { name: 'MemberRole' });
 registerEnumType(SearchHitKind, { name: 'SearchHitKind' });
+registerEnumType(AgendaItemKind, { name: 'AgendaItemKind', description: 'PRESENTATION, DISCUSSION (a group at a table) or OTHER.' });
 registerEnumType(Freshness, {
   name: 'Freshness',
   description: 'How recently a person confirmed the record (lastConfirmedOn): CURRENT, AGING after FRESHNESS_AGING_MONTHS (12), STALE after FRESHNESS_STALE_MONTHS (24).',
 });
 
-export { CooperationScheme, Freshness, MemberRole, MunicipalityKind, NeedPriority, NeedStatus, OverseasExperience, PartnershipStatus, Provenance, SearchHitKind };
+export { AgendaItemKind, CooperationScheme, Freshness, MemberRole, MunicipalityKind, NeedPriority, NeedStatus, OverseasExperience, PartnershipStatus, Provenance, SearchHitKind };

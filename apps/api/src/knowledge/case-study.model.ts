@@ -1,5 +1,21 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { AgendaItemKind } from '../graphql/directory.enums';
 import { SourcedModel } from '../graphql/sourced';
+
+@ObjectType('AgendaItem', { description: 'A part of an event: a presentation, a discussion group, or anything else.' })
+export class AgendaItemModel {
+  @Field(() => AgendaItemKind)
+  kind: AgendaItemKind;
+
+  @Field()
+  title: string;
+
+  @Field(() => [String], { description: 'Keys of the municipalities that present or sit at the table.' })
+  municipalityKeys: string[];
+
+  @Field(() => [String], { description: 'Topic keys it is about.' })
+  topicKeys: string[];
+}
 
 @ObjectType('CaseStudy', { description: 'Lessons learned, usually presented by a municipality at an event.' })
 export class CaseStudyModel extends SourcedModel {
@@ -44,4 +60,7 @@ export class EventModel extends SourcedModel {
 
   @Field(() => Int, { nullable: true })
   participants: number | null;
+
+  @Field(() => [AgendaItemModel], { description: 'What happens there, in order (empty when nobody wrote it down).' })
+  agenda: AgendaItemModel[];
 }

@@ -1,7 +1,10 @@
 import { Field, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { SourcedInput } from '../graphql/sourced';
 import { ExpectedVersionField, RecordKeyField, TopicKeysField } from '../graphql/input-fields';
-import { ArrayMaxSize, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { MAX_AGENDA_ITEMS } from '@kakehashi/directory';
+import { AgendaItemKind } from '../graphql/directory.enums';
 import { IsCalendarDate, IsKey, IsNotBlank } from '../graphql/validators';
 
 @InputType('CreateCaseStudyInput')
@@ -51,6 +54,29 @@ export class UpdateCaseStudyInput extends PartialType(OmitType(CreateCaseStudyIn
   version: number;
 }
 
+@InputType('AgendaItemInput')
+export class AgendaItemInput {
+  @Field(() => AgendaItemKind)
+  @IsEnum(AgendaItemKind)
+  kind: AgendaItemKind;
+
+  @Field()
+  @IsNotBlank()
+  @MaxLength(300)
+  title: string;
+
+  @Field(() => [String], { description: 'Keys of the municipalities that present or sit at the table (at most 50).' })
+  @ArrayMaxSize(50)
+  @IsKey({ each: true })
+  municipalities: string[];
+
+  @Field(() => [String], { description: 'Topic keys (at most 20).' })
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  topics: string[];
+}
+
 @InputType('CreateEventInput')
 export class CreateEventInput extends SourcedInput {
   @Field({ description: 'Lower-case slug, unique among events.' })
@@ -78,6 +104,13 @@ export class CreateEventInput extends SourcedInput {
   @IsInt()
   @Min(0)
   participants?: number | null;
+
+  @Field(() => [AgendaItemInput], { nullable: true, description: `What happens there, in order (at most ${MAX_AGENDA_ITEMS} items; null clears).` })
+  @IsOptional()
+  @ArrayMaxSize(MAX_AGENDA_ITEMS)
+  @ValidateNested({ each: true })
+  @Type(() => AgendaItemInput)
+  agenda?: AgendaItemInput[] | null;
 }
 
 @InputType('UpdateEventInput')

@@ -24,6 +24,7 @@ export function toEventModel(e: EventEntity): EventModel {
     date: e.date,
     location: e.location,
     participants: e.participants,
+    agenda: (e.agenda ?? []).map((a) => ({ kind: a.kind, title: a.title, municipalityKeys: a.municipalities, topicKeys: a.topics })),
     provenance: e.provenance,
     source: e.source,
     version: e.version,

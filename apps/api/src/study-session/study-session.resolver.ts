@@ -1,4 +1,4 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { StudySessionService } from '@kakehashi/matching';
 import { Role, type RequestContext } from '@kakehashi/kernel';
 import { loadAll, type DirectoryLoaders } from '../graphql/loaders/directory.loaders';
@@ -7,7 +7,9 @@ import { Allow } from '../graphql/policy';
 import { Ctx } from '../graphql/request-context';
 import { toTopicModel } from '../topic/topic.mapper';
 import { TopicModel } from '../topic/topic.model';
-import { StudySessionPlanInput } from './study-session.input';
+import { EventModel } from '../knowledge/case-study.model';
+import { toEventModel } from '../knowledge/knowledge.mapper';
+import { SaveStudySessionPlanInput, StudySessionPlanInput } from './study-session.input';
 import { toStudySessionPlanModel } from './study-session.mapper';
 import { StudySessionGroupModel, StudySessionInviteeModel, StudySessionPlanModel, StudySessionPresentationModel, StudySessionThemeModel } from './study-session.model';
 
@@ -19,6 +21,12 @@ export class StudySessionResolver {
   @Query(() => StudySessionPlanModel, { description: 'Coordinators: a study session for a region — themes, case presentations, invitees and discussion groups, each with reasons (docs/study-sessions.md).' })
   async studySessionPlan(@Ctx() ctx: RequestContext, @Args('input') input: StudySessionPlanInput): Promise<StudySessionPlanModel> {
     return toStudySessionPlanModel(await this.sessions.plan(ctx, input));
+  }
+
+  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => EventModel, { description: 'Coordinators: plans the session and saves it as a planned event (date, place, agenda), audited. Mentor pathways then offer it as the next study session.' })
+  async saveStudySessionPlan(@Ctx() ctx: RequestContext, @Args('input') input: SaveStudySessionPlanInput): Promise<EventModel> {
+    return toEventModel((await this.sessions.saveAsEvent(ctx, input)).event);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '@kakehashi/auth';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
-import type { RequestContext } from '@kakehashi/kernel';
+import { badInput, type RequestContext } from '@kakehashi/kernel';
 import { unknownReferences } from '../directory.errors';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { MunicipalityQueryService } from '../municipality/municipality-query.service';
@@ -9,7 +9,7 @@ import { patchOf } from '../shared/patch';
 import { insertKeyed, loadByKey, replaceTopicLinks, topicKeysOf, topicRefs } from '../shared/records';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { CaseStudyEntity, CaseStudyTopicEntity, EventEntity } from './knowledge.entity';
-import { CASE_STUDY_COLUMNS, EVENT_COLUMNS, REQUIRED_TITLE, type CreateCaseStudy, type CreateEvent, type UpdateCaseStudy, type UpdateEvent } from './knowledge.types';
+import { CASE_STUDY_COLUMNS, EVENT_COLUMNS, MAX_AGENDA_ITEMS, REQUIRED_TITLE, type AgendaItem, type CreateCaseStudy, type CreateEvent, type UpdateCaseStudy, type UpdateEvent } from './knowledge.types';
 
 /** Changes case studies and events; each method is one transaction with its audit entry. */
 @Injectable()
@@ -56,6 +56,7 @@ export class KnowledgeCommandService {
   async createEvent(ctx: RequestContext, input: CreateEvent): Promise<EventEntity> {
     return this.db.withTransaction(ctx, async (tx) => {
       const columns = patchOf(input, EVENT_COLUMNS, REQUIRED_TITLE);
+      await this.assertAgenda(tx, input.agenda);
       const id = await insertKeyed(this.db, tx, EventEntity, 'Event', { ...columns, key: input.key });
       const after = await this.db.getRepository(tx, EventEntity).findOneByOrFail({ id });
       await this.audit.record(tx, { action: 'create', entity: 'event', key: input.key, after });
@@ -66,12 +67,23 @@ export class KnowledgeCommandService {
   async updateEvent(ctx: RequestContext, input: UpdateEvent): Promise<EventEntity> {
     return this.db.withTransaction(ctx, async (tx) => {
       const patch = patchOf(input, EVENT_COLUMNS, REQUIRED_TITLE);
+      await this.assertAgenda(tx, input.agenda);
       const before = await loadByKey(this.db, tx, EventEntity, 'Event', input.key);
       await this.db.updateVersioned(tx, EventEntity, 'Event', before, input.version, patch);
       const after = await this.db.getRepository(tx, EventEntity).findOneByOrFail({ id: before.id });
       await this.audit.record(tx, { action: 'update', entity: 'event', key: before.key, before, after });
       return after;
     });
+  }
+
+  /** Every municipality and topic an agenda names must exist: BAD_USER_INPUT naming the item otherwise. */
+  private async assertAgenda(tx: RequestContext, agenda: AgendaItem[] | null | undefined): Promise<void> {
+    if (!agenda?.length) return;
+    if (agenda.length > MAX_AGENDA_ITEMS) throw badInput(`An agenda holds at most ${MAX_AGENDA_ITEMS} items`, [{ path: 'input.agenda', message: `${agenda.length} items` }]);
+    const blank = agenda.findIndex((item) => !item.title.trim());
+    if (blank >= 0) throw badInput('An agenda item needs a title', [{ path: `input.agenda[${blank}].title`, message: 'must not be blank' }]);
+    await this.municipalities.requireIds(tx, agenda.flatMap((item, i) => item.municipalities.map((key, j) => ({ key, path: `input.agenda[${i}].municipalities[${j}]` }))));
+    await this.taxonomy.assertKnown(tx, agenda.flatMap((item, i) => item.topics.map((key, j) => ({ key, path: `input.agenda[${i}].topics[${j}]` }))));
   }
 
   /** The municipality and event ids that were sent (null clears); unknown keys are BAD_USER_INPUT. */

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { SourcedRecord } from '../provenance.columns';
+import type { AgendaItem } from './knowledge.types';
 
 /** A study session or other gathering where lessons were shared. */
 @Entity('event')
@@ -19,6 +20,10 @@ export class EventEntity extends SourcedRecord {
 
   @Column({ type: 'integer', nullable: true })
   participants: number | null;
+
+  /** What happens there, in order (ADR 21); null when nobody wrote it down. */
+  @Column({ type: 'jsonb', nullable: true })
+  agenda: AgendaItem[] | null;
 }
 
 /** Lessons learned, usually presented at an event by a municipality. */

@@ -20,12 +20,29 @@ export interface CreateCaseStudy extends CaseStudyFields {
 
 export type UpdateCaseStudy = Partial<CaseStudyFields> & { key: string; version: number };
 
+export const AgendaItemKind = Object.freeze({ PRESENTATION: 'PRESENTATION', DISCUSSION: 'DISCUSSION', OTHER: 'OTHER' } as const);
+export type AgendaItemKind = keyof typeof AgendaItemKind;
+
+/** One part of an event's agenda: a presentation, a discussion group, or anything else. */
+export interface AgendaItem {
+  kind: AgendaItemKind;
+  title: string;
+  /** Keys of the municipalities that present or sit at the table, in order. */
+  municipalities: string[];
+  /** Topic keys it is about. */
+  topics: string[];
+}
+
+/** Agenda items an event may hold. */
+export const MAX_AGENDA_ITEMS = 100;
+
 export interface EventFields {
   title: string;
   /** ISO date (YYYY-MM-DD). */
   date?: string | null;
   location?: string | null;
   participants?: number | null;
+  agenda?: AgendaItem[] | null;
   provenance?: Provenance | null;
   source?: string | null;
 }
@@ -37,5 +54,5 @@ export interface CreateEvent extends EventFields {
 export type UpdateEvent = Partial<EventFields> & { key: string; version: number };
 
 export const CASE_STUDY_COLUMNS = ['title', 'summary', 'lessons', 'provenance', 'source'] as const satisfies readonly (keyof CaseStudyFields)[];
-export const EVENT_COLUMNS = ['title', 'date', 'location', 'participants', 'provenance', 'source'] as const satisfies readonly (keyof EventFields)[];
+export const EVENT_COLUMNS = ['title', 'date', 'location', 'participants', 'agenda', 'provenance', 'source'] as const satisfies readonly (keyof EventFields)[];
 export const REQUIRED_TITLE = ['title'] as const;

@@ -174,8 +174,8 @@ const caseStudies = keyed(
 const events = keyed(
   'events',
   'event',
-  `SELECT t.key, t.title, to_char(t.date, 'YYYY-MM-DD') AS date, t.location, t.participants, ${sourced} FROM event t`,
-  (r) => canonicalEvent({ key: r.key, title: r.title, date: r.date, location: r.location, participants: r.participants, provenance: r.provenance, source: r.source }),
+  `SELECT t.key, t.title, to_char(t.date, 'YYYY-MM-DD') AS date, t.location, t.participants, t.agenda, ${sourced} FROM event t`,
+  (r) => canonicalEvent({ key: r.key, title: r.title, date: r.date, location: r.location, participants: r.participants, agenda: r.agenda, provenance: r.provenance, source: r.source }),
 );
 
 /** In document (SECTIONS) order. */

@@ -119,10 +119,15 @@ const events: SectionWriter<EventRecord> = {
       { name: 'date', type: 'date' },
       { name: 'location', type: 'text' },
       { name: 'participants', type: 'int' },
+      { name: 'agenda', type: 'jsonb' },
       ...sourced,
     ],
   },
-  row: (record) => canonicalEvent(record),
+  row: (record) => {
+    const row = canonicalEvent(record);
+    // COPY takes jsonb as its JSON text (an array would otherwise be written as a PostgreSQL array literal).
+    return { ...row, agenda: row.agenda && JSON.stringify(row.agenda) };
+  },
   children: [],
 };
 

@@ -1,4 +1,5 @@
 import {
+  AgendaItemKind,
   CooperationScheme,
   EffectiveNeedStatus,
   MemberRole,
@@ -126,6 +127,11 @@ const event = record(['key', 'title'], {
   date,
   location: optionalText(300),
   participants: optionalInteger(0, INT32_MAX),
+  agenda: {
+    type: ['array', 'null'],
+    maxItems: 100,
+    items: record(['kind', 'title'], { kind: oneOf(AgendaItemKind), title: text(300), municipalities: list(reference, 50), topics: list(text(SLUG_MAX_LENGTH), 20) }),
+  },
   ...sourced,
 });
 

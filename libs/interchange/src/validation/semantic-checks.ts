@@ -153,6 +153,13 @@ export class SemanticChecker {
         checkConfirmed(problems, path, r, this.today);
         break;
       }
+      case 'events':
+        (Array.isArray(r.agenda) ? r.agenda : []).forEach((item: unknown, i) => {
+          if (!isObject(item)) return;
+          (Array.isArray(item.municipalities) ? item.municipalities : []).forEach((m: unknown, j) => municipality(`${path}.agenda[${i}].municipalities[${j}]`, m));
+          checkList(problems, `${path}.agenda[${i}].topics`, item.topics, 'topic', this.topics);
+        });
+        break;
       case 'caseStudies':
         municipality(`${path}.municipality`, r.municipality);
         this.refer(`${path}.event`, r.event, 'event');

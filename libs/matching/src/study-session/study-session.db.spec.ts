@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '@kakehashi/directory';
 import { DomainError } from '@kakehashi/kernel';
 import { createMatchingHarness, type MatchingHarness } from '../../test/matching-harness';
 import type { StudySessionPlan } from './study-session.types';
@@ -96,5 +97,32 @@ describe('studySessionPlan on the sample directory', () => {
     expect(await bad({ date: '2020-01-01' })).toEqual({ code: 'BAD_USER_INPUT', reason: 'PAST_DATE', path: 'input.date' });
     expect(await bad({ date: '2027-02-30' })).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_DATE', path: 'input.date' });
     expect(await bad({ topics: ['nrw', 'no-such-topic'] })).toEqual({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_TOPIC', path: 'input.topics[1]' });
+  });
+});
+
+describe('saving a plan as a planned event', () => {
+  it('stores date, place and agenda, audits it, and the mentor pathway offers it as the next study session', async () => {
+    const on = addDays(date, 45);
+    const before = await h.mentors.mentoring(h.ctx, 'kurume', 3);
+    expect(before.mentors[0]!.pathway![0]!.records.filter((r) => r.type === 'EVENT')).toEqual([]);
+    const { event, plan } = await h.studySessions.saveAsEvent(h.ctx, { region: 'Kyushu', date: on, groups: 2, groupSize: 4, location: 'Fukuoka' });
+    expect(event).toMatchObject({ key: `study-session-kyushu-${on}`, date: on, location: 'Fukuoka' });
+    const agenda = event.agenda!;
+    expect(agenda.filter((a) => a.kind === 'PRESENTATION').map((a) => a.municipalities[0])).toEqual(plan.presentations.map((p) => p.municipality.key));
+    expect(agenda.filter((a) => a.kind === 'DISCUSSION').map((a) => a.municipalities)).toEqual(plan.groups.map((g) => g.members.map((m) => m.municipality.key)));
+    expect(agenda.find((a) => a.kind === 'OTHER')!.municipalities).toEqual(plan.invitees.map((i) => i.municipality.key));
+    expect(event.participants).toBe(new Set(agenda.flatMap((a) => a.municipalities)).size);
+    const [audit] = await h.db.dataSource.query(`SELECT action, entity, after->'agenda' AS agenda FROM audit_log WHERE entity_key = $1`, [event.key]);
+    expect(audit).toMatchObject({ action: 'create', entity: 'event' });
+    expect(audit.agenda).toHaveLength(agenda.length);
+    // Kurume's mentors now point it at this session.
+    const step = (await h.mentors.mentoring(h.ctx, 'kurume', 3)).mentors[0]!.pathway![0]!;
+    expect(step.kind).toBe('STUDY_SESSION');
+    expect(step.records).toContainEqual(expect.objectContaining({ type: 'EVENT', key: event.key }));
+    expect(step.detail).toContain(on);
+    // The same key twice is a conflict, and nothing is written.
+    const again = await h.studySessions.saveAsEvent(h.ctx, { region: 'Kyushu', date: on, groups: 2, groupSize: 4, location: 'Fukuoka' }).catch((e: unknown) => e);
+    expect((again as DomainError).code).toBe('CONFLICT');
+    expect((await h.db.dataSource.query(`SELECT count(*)::int AS n FROM event WHERE key = $1`, [event.key]))[0].n).toBe(1);
   });
 });

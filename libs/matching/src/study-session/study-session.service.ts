@@ -1,15 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { getAlpha2Codes } from 'i18n-iso-countries';
 import { TransactionalConnection } from '@kakehashi/database';
-import { NeedStatusSql } from '@kakehashi/directory';
+import { KnowledgeCommandService, NeedStatusSql, type EventEntity } from '@kakehashi/directory';
 import type { RequestContext } from '@kakehashi/kernel';
 import { FactsQueryService } from '../facts/facts-query.service';
 import { ProfileQueryService } from '../facts/profile-query.service';
 import { MatchingErrors, sizeArg } from '../matching.errors';
 import { countryName } from '../scoring/geo';
 import type { Taxonomy } from '../scoring/taxonomy';
+import { agendaParticipants, defaultEventKey, planAgenda, regionLabel } from './study-session-agenda';
 import { candidateTopics, chooseThemes, planStudySession, themeTopicKeys } from './study-session-plan';
-import type { ResolvedRegion, SessionBody, StudySessionFacts, StudySessionPlan, StudySessionPlanInput } from './study-session.types';
+import type { ResolvedRegion, SaveStudySessionPlanInput, SessionBody, StudySessionFacts, StudySessionPlan, StudySessionPlanInput } from './study-session.types';
 
 /** Bodies of the region read, those with open needs first: a region larger than this is planned from its first HOME_LIMIT. */
 export const HOME_LIMIT = 500;
@@ -36,6 +37,7 @@ export class StudySessionService {
     private readonly db: TransactionalConnection,
     private readonly facts: FactsQueryService,
     private readonly profiles: ProfileQueryService,
+    private readonly knowledge: KnowledgeCommandService,
   ) {}
 
   private q<T = Row>(ctx: RequestContext, sql: string, params: unknown[]): Promise<T[]> {
@@ -76,6 +78,28 @@ export class StudySessionService {
       ms: Date.now() - started,
     });
     return plan;
+  }
+
+  /**
+   * Plans the session and saves it as a planned event (date, place, agenda) — audited like any
+   * event; the plan is read first, outside the write. The mentor pathway's "join the next study
+   * session" step then offers it (the earliest event after today).
+   */
+  async saveAsEvent(ctx: RequestContext, input: SaveStudySessionPlanInput): Promise<{ event: EventEntity; plan: StudySessionPlan }> {
+    const plan = await this.plan(ctx, input);
+    const tax = await this.facts.taxonomy(ctx);
+    const agenda = planAgenda(tax, plan);
+    const event = await this.knowledge.createEvent(ctx, {
+      key: input.key ?? defaultEventKey(plan),
+      title: input.title ?? `Study session for municipalities involved in water supply: ${regionLabel(plan.region)}`,
+      date: plan.date,
+      location: input.location,
+      participants: agendaParticipants(agenda),
+      agenda,
+      source: `studySessionPlan(region: "${input.region}", groups: ${input.groups}, groupSize: ${input.groupSize}${input.topics?.length ? `, topics: ${input.topics.join(', ')}` : ''})`,
+    });
+    this.log.log({ msg: 'study session saved', event: event.key, date: event.date, items: agenda.length });
+    return { event, plan };
   }
 
   /** Coded errors for everything a coordinator can get wrong, before any read. */

@@ -14,6 +14,15 @@ export interface StudySessionPlanInput {
   topics?: string[] | null;
 }
 
+/** A plan to save as a planned event: the plan's input, where it takes place, and optionally its key and title. */
+export interface SaveStudySessionPlanInput extends StudySessionPlanInput {
+  /** Lower-case slug; absent: `study-session-<region>-<date>`. */
+  key?: string | null;
+  title?: string | null;
+  /** The place ("Fukuoka", "online"). */
+  location: string;
+}
+
 export const RegionScope = Object.freeze({ COUNTRY: 'COUNTRY', REGION: 'REGION', SUBDIVISION: 'SUBDIVISION' } as const);
 export type RegionScope = keyof typeof RegionScope;
 
