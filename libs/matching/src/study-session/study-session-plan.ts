@@ -9,6 +9,7 @@ import type { OpenNeedFacts } from '../scoring/peer-score';
 import type { MatchReason, RecordRef } from '../scoring/reason';
 import type { Taxonomy } from '../scoring/taxonomy';
 import { dedupe, expertiseRef } from '../scoring/topic-fit';
+import { regionJa } from './jp-regions';
 import type {
   ResolvedRegion,
   SeatRole,
@@ -49,6 +50,9 @@ export function inRegion(region: ResolvedRegion, m: MunicipalityFacts): boolean 
   const value = region.scope === 'REGION' ? m.region : m.subdivision;
   return (value ?? '').toLowerCase() === region.name.toLowerCase();
 }
+
+/** In a region smaller than the country: a presenter its neighbours can visit. */
+const local = (region: ResolvedRegion, m: MunicipalityFacts): boolean => region.scope !== 'COUNTRY' && inRegion(region, m);
 
 /** Where a body sits: partners come from abroad; at home, experienced bodies (ADR 20) and newcomers. */
 export function seatRole(region: ResolvedRegion, b: SessionBody): SeatRole {
@@ -105,7 +109,7 @@ export function planStudySession(tax: Taxonomy, facts: StudySessionFacts, input:
   const notes: SessionNote[] = [];
   const themeKeys = chooseThemes(tax, facts, input.topics);
   if (!themeKeys.length)
-    notes.push({ code: 'NO_THEMES', detail: `No open needs of ${facts.region.name}'s newcomers, nor abroad on their strengths, to take themes from: name the topics to plan for`, detailJa: `${facts.region.name}の新規参加団体の依頼や、その強みに関する海外の依頼がなく、テーマを決められない。分野を指定してください`, records: [] });
+    notes.push({ code: 'NO_THEMES', detail: `No open needs of ${facts.region.name}'s newcomers, nor abroad on their strengths, to take themes from: name the topics to plan for`, detailJa: `${regionJa(facts.region.name)}の新規参加団体の依頼や、その強みに関する海外の依頼がなく、テーマを決められない。分野を指定してください`, records: [] });
   const newcomers = inviteNewcomers(tax, facts, themeKeys);
   const partners = invitePartners(tax, facts, themeKeys);
   const invitees = [...newcomers, ...partners];
@@ -259,7 +263,7 @@ function choosePresenters(tax: Taxonomy, facts: StudySessionFacts, themes: reado
   for (const theme of themes)
     for (const body of pool.values()) {
       const r = resultsOn(tax, theme, body);
-      if (r) candidates.push({ body, theme, score: r.component.strength + (inRegion(facts.region, body.municipality) ? 0.3 : 0) + (r.studies ? 0.1 : 0), ...r });
+      if (r) candidates.push({ body, theme, score: r.component.strength + (local(facts.region, body.municipality) ? 0.3 : 0) + (r.studies ? 0.1 : 0), ...r });
     }
   const edges: Edge[] = candidates.map((c) => ({ need: c.theme, provider: c.body.municipality.id, score: DISTINCT_FIRST + c.score }));
   const assigned = new Map(optimalAssignment(edges, new Map([...pool.keys()].map((id) => [id, 1]))).pairs.map((p) => [p.need, p.provider]));
@@ -280,8 +284,8 @@ function choosePresenters(tax: Taxonomy, facts: StudySessionFacts, themes: reado
     const pick = (id && ranked.find((c) => c.body.municipality.id === id)) || ranked[0]!;
     const parts: Component[] = [pick.component, ...(pick.studies ? [pick.studies] : [])];
     const m = pick.body.municipality;
-    if (inRegion(facts.region, m))
-      parts.push({ kind: 'PROXIMITY', strength: 1, detail: `In the region (${facts.region.name}): its neighbours can visit`, detailJa: `地域内（${facts.region.name}）の団体で、近隣から訪問しやすい`, records: [muniRef(m)] });
+    if (local(facts.region, m))
+      parts.push({ kind: 'PROXIMITY', strength: 1, detail: `In the region (${facts.region.name}): its neighbours can visit`, detailJa: `地域内（${regionJa(facts.region.name)}）の団体で、近隣から訪問しやすい`, records: [muniRef(m)] });
     const top = ranked[0]!;
     if (!id) {
       parts.push({

@@ -55,7 +55,7 @@ describe('studySessionPlan on the sample directory', () => {
     for (const p of partners) expect(p.municipality.country).not.toBe('JP');
     // The region's own experienced bureau presents, and says it is in the region.
     const kitakyushu = plan.presentations.find((p) => p.municipality.key === 'kitakyushu')!;
-    expect(kitakyushu.reasons.map((r) => r.kind)).toContain('PROXIMITY');
+    expect(kitakyushu.reasons.find((r) => r.kind === 'PROXIMITY')!.detailJa).toContain('九州');
     // The Kyushu newcomers sit with Kyushu bureaus where they can: a group of neighbours.
     expect(plan.groups.some((g) => g.reasons.some((r) => r.kind === 'NEIGHBOUR'))).toBe(true);
   });
@@ -77,6 +77,8 @@ describe('studySessionPlan on the sample directory', () => {
     expect(new Set(plan.presentations.map((p) => p.municipality.key)).size).toBe(plan.presentations.length);
     expect((await h.studySessions.resolveRegion(h.ctx, '日本')).country).toBe('JP');
     expect((await h.studySessions.resolveRegion(h.ctx, 'jp')).scope).toBe('COUNTRY');
+    expect(await h.studySessions.resolveRegion(h.ctx, '九州')).toEqual({ scope: 'REGION', name: 'Kyushu', country: 'JP' });
+    expect(await h.studySessions.resolveRegion(h.ctx, '福岡県')).toEqual({ scope: 'SUBDIVISION', name: 'Fukuoka', country: 'JP' });
   });
 
   it('refuses bad input with coded errors naming the field', async () => {

@@ -8,6 +8,7 @@ import { ProfileQueryService } from '../facts/profile-query.service';
 import { MatchingErrors, sizeArg } from '../matching.errors';
 import { countryName } from '../scoring/geo';
 import type { Taxonomy } from '../scoring/taxonomy';
+import { fromJapanese } from './jp-regions';
 import { agendaParticipants, defaultEventKey, planAgenda, regionLabel } from './study-session-agenda';
 import { candidateTopics, chooseThemes, planStudySession, themeTopicKeys } from './study-session-plan';
 import type { ResolvedRegion, SaveStudySessionPlanInput, SessionBody, StudySessionFacts, StudySessionPlan, StudySessionPlanInput } from './study-session.types';
@@ -123,7 +124,7 @@ export class StudySessionService {
    * Japanese region or prefecture as the directory spells it (any case). Anything else: UNKNOWN_REGION.
    */
   async resolveRegion(ctx: RequestContext, text: string): Promise<ResolvedRegion> {
-    const wanted = text.trim();
+    const wanted = fromJapanese(text) ?? text.trim();
     if (!wanted || wanted.length > 100) throw MatchingErrors.unknownRegion(text);
     const country = countryCode(wanted);
     const [row] = await this.q<{ scope: ResolvedRegion['scope']; name: string; country: string }>(
