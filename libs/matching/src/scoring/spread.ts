@@ -88,8 +88,9 @@ function places(board: readonly BoardNeed[], prices: ReadonlyMap<string, number>
 
 /**
  * The price of every body on the board: 0 for those within SPREAD_SHARE of the top-3 places,
- * otherwise the least multiple of SPREAD_STEP (≤ SPREAD_MAX_PRICE) that brings it within, all
- * bodies priced together (a price moves places to others, who may then need one). Deterministic.
+ * otherwise the least multiple of SPREAD_STEP that brings it within (ties shared), plus one step
+ * so it is behind, not level with, those it yields to (≤ SPREAD_MAX_PRICE); all bodies priced
+ * together (a price moves places to others, who may then need one). Deterministic.
  */
 export function spreadPrices(board: readonly BoardNeed[], share = SPREAD_SHARE): Map<string, SpreadPrice> {
   const out = new Map<string, SpreadPrice>();
@@ -103,6 +104,9 @@ export function spreadPrices(board: readonly BoardNeed[], share = SPREAD_SHARE):
     if (!over.length) break;
     for (const [key] of over) prices.set(key, round4((prices.get(key) ?? 0) + SPREAD_STEP));
   }
+  // One step more, so a priced body falls behind those it would otherwise tie with: ties break by
+  // key in a list, and the alphabet must not undo the spread.
+  for (const [key, price] of prices) prices.set(key, Math.min(SPREAD_MAX_PRICE, round4(price + SPREAD_STEP)));
   for (const [key, price] of prices) {
     const examples = board
       .map((n, i) => ({ n, m: topMembership(lists[i]!).get(key) ?? 0 }))
