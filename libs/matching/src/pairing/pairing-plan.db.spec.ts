@@ -85,6 +85,7 @@ describe('pairingPlan on a small directory', () => {
     const ranked = (p: { prepared: Parameters<typeof rankPartners>[1]; candidates: Parameters<typeof rankPartners>[2] }) =>
       rankPartners(tax, p.prepared, p.candidates, PARTNER_PROFILE, 10).map((s) => `${s.facts.municipality.key} ${s.card.score.toFixed(6)}`);
     const planCtx = { ...h.ctx, actor: null }; // as a plan reads: nobody's dismissals
+    await h.partners.spread(planCtx, tax); // the board's spread, kept for minutes, is read first by both
     let before = QueryLog.statements;
     const one = [];
     for (const need of needs) one.push(await h.partners.prepare(planCtx, tax, need, need.id, 60));

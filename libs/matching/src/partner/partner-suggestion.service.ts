@@ -111,7 +111,8 @@ export class PartnerSuggestionService {
    * `prepare` for many needs at once (a pairing plan): candidate generation per need (a few at a
    * time), then the facts that do not depend on the need read once for every candidate of every
    * need, the need's own (text matches, feedback) per need, and the peers' load once for all their
-   * countries — about 3 statements per need instead of 8, and the same answer as `prepare` per need.
+   * countries, and the board's spread as `prepare` has it — about 3 statements per need instead of
+   * 8, and the same answer as `prepare` per need.
    */
   async prepareMany(ctx: RequestContext, tax: Taxonomy, needs: readonly { need: NeedFacts; needId: string | null }[], pool: number, year = currentYear()): Promise<{ prepared: PreparedNeed; candidates: CandidateFacts[] }[]> {
     const freshness = this.facts.freshness();
@@ -123,7 +124,8 @@ export class PartnerSuggestionService {
     const forNeed = await inBatches(bare, PREPARE_CONCURRENCY, (b, i) => this.facts.needFacts(ctx, ids[i]!, { text: b.text, needId: needs[i]!.needId, actorId }));
     const candidates = ids.map((list, i) => assembleFacts(list, shared, forNeed[i]!));
     const peerLoad = await this.facts.peerLoad(ctx, [...new Set(candidates.flat().map((c) => c.municipality.country))], year);
-    return bare.map((b, i) => ({ prepared: { ...b, peerLoad }, candidates: candidates[i]! }));
+    const spread = await this.spread(ctx, tax);
+    return bare.map((b, i) => ({ prepared: { ...b, peerLoad, spread }, candidates: candidates[i]! }));
   }
 
   /** The SQL half: candidate generation on indexes, then their facts (a fixed number of statements). */
