@@ -22,6 +22,7 @@ export const paths = {
   upkeep: () => '/coordinator/upkeep',
   auditLog: () => '/coordinator/audit',
   invite: () => '/coordinator/invite',
+  studySession: () => '/coordinator/study-session',
 };
 
 /** The id of a municipality profile's expertise entry, for links to `#…`. */

@@ -28,6 +28,7 @@ export const ROUTES: { path: string; component: LazyExoticComponent<ComponentTyp
   { path: '/coordinator/upkeep', component: page(() => import('../features/coordinator/UpkeepPage')) },
   { path: '/coordinator/audit', component: page(() => import('../features/coordinator/AuditLogPage')) },
   { path: '/coordinator/invite', component: page(() => import('../features/coordinator/InvitePage')) },
+  { path: '/coordinator/study-session', component: page(() => import('../features/coordinator/StudySessionPage')) },
 ];
 
 export function AppRoutes() {

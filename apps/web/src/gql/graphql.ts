@@ -219,6 +219,12 @@ export type RecordType =
   | 'PARTNERSHIP'
   | 'TOPIC';
 
+/** What a study session region names: a country, a Japanese region, or a prefecture. */
+export type RegionScope =
+  | 'COUNTRY'
+  | 'REGION'
+  | 'SUBDIVISION';
+
 export type RequestIntroductionInput = {
   /** Key of the suggested municipality. */
   candidateKey: string;
@@ -241,6 +247,12 @@ export type SearchHitKind =
   | 'NEED'
   | 'PARTNERSHIP';
 
+/** How a participant stands towards overseas work: EXPERIENCED, NEWCOMER, or PARTNER (from abroad). */
+export type SeatRole =
+  | 'EXPERIENCED'
+  | 'NEWCOMER'
+  | 'PARTNER';
+
 /** Creates or replaces what a municipality offers on one topic. */
 export type SetExpertiseInput = {
   evidence?: string | null | undefined;
@@ -256,6 +268,20 @@ export type SetExpertiseInput = {
   topic: string;
   /** Version of the entry you read, when replacing one; a newer one is a CONFLICT. */
   version?: number | null | undefined;
+};
+
+/** Ranges and names are checked by the planner, with coded errors (UNKNOWN_REGION, PAST_DATE, UNKNOWN_TOPIC; groups 1–30, groupSize 2–12). */
+export type StudySessionPlanInput = {
+  /** YYYY-MM-DD, today or later. */
+  date: string;
+  /** Bodies per group (2–12). */
+  groupSize: number;
+  /** How many discussion groups (1–30). */
+  groups: number;
+  /** A Japanese region (Kyushu), a prefecture (Fukuoka) or a country (JP, Japan). */
+  region: string;
+  /** Themes (topic keys, at most 8); absent: the most needed topics. */
+  topics?: Array<string> | null | undefined;
 };
 
 export type UpdateCaseStudyInput = {
@@ -437,6 +463,13 @@ export type UpkeepQueryVariables = Exact<{
 export type UpkeepQuery = { upkeep: { asOf: string, timeZone: string, thresholds: { expiringDays: number, introductionDays: number, staleMonths: number }, staleProfiles: { totalCount: number, items: Array<{ key: string, kind: UpkeepKind, recordType: UpkeepRecordType, title: string, date: string, days: number, detail: string, detailJa: string, fixers: Array<{ email: string, municipalityKey: string }> }> }, expiredNeeds: { totalCount: number, items: Array<{ key: string, kind: UpkeepKind, recordType: UpkeepRecordType, title: string, date: string, days: number, detail: string, detailJa: string, fixers: Array<{ email: string, municipalityKey: string }> }> }, expiringNeeds: { totalCount: number, items: Array<{ key: string, kind: UpkeepKind, recordType: UpkeepRecordType, title: string, date: string, days: number, detail: string, detailJa: string, fixers: Array<{ email: string, municipalityKey: string }> }> }, staleNeeds: { totalCount: number, items: Array<{ key: string, kind: UpkeepKind, recordType: UpkeepRecordType, title: string, date: string, days: number, detail: string, detailJa: string, fixers: Array<{ email: string, municipalityKey: string }> }> }, overdueIntroductions: { totalCount: number, items: Array<{ key: string, kind: UpkeepKind, recordType: UpkeepRecordType, title: string, date: string, days: number, detail: string, detailJa: string, fixers: Array<{ email: string, municipalityKey: string }> }> }, partnershipsPastEnd: { totalCount: number, items: Array<{ key: string, kind: UpkeepKind, recordType: UpkeepRecordType, title: string, date: string, days: number, detail: string, detailJa: string, fixers: Array<{ email: string, municipalityKey: string }> }> }, stalePartnerships: { totalCount: number, items: Array<{ key: string, kind: UpkeepKind, recordType: UpkeepRecordType, title: string, date: string, days: number, detail: string, detailJa: string, fixers: Array<{ email: string, municipalityKey: string }> }> } } };
 
 export type UpkeepSectionFieldsFragment = { totalCount: number, items: Array<{ key: string, kind: UpkeepKind, recordType: UpkeepRecordType, title: string, date: string, days: number, detail: string, detailJa: string, fixers: Array<{ email: string, municipalityKey: string }> }> };
+
+export type StudySessionPlanQueryVariables = Exact<{
+  input: StudySessionPlanInput;
+}>;
+
+
+export type StudySessionPlanQuery = { studySessionPlan: { date: string, region: { name: string, country: string, scope: RegionScope }, themes: Array<{ needCount: number, topic: { key: string, labelEn: string, labelJa: string }, needs: Array<{ type: RecordType, key: string, label: string | null }> }>, presentations: Array<{ topic: { key: string, labelEn: string, labelJa: string }, municipality: { key: string, name: string, nameJa: string | null }, reasons: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }> }>, invitees: Array<{ role: SeatRole, municipality: { key: string, name: string, nameJa: string | null }, topics: Array<{ key: string, labelEn: string, labelJa: string }>, reasons: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }> }>, groups: Array<{ number: number, seats: Array<{ role: SeatRole, municipality: { key: string, name: string, nameJa: string | null } }>, topics: Array<{ key: string, labelEn: string, labelJa: string }>, reasons: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }> }>, notes: Array<{ code: string, detail: string, detailJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }>, unseated: Array<{ role: SeatRole, municipality: { key: string, name: string, nameJa: string | null } }> } };
 
 export type DirectoryQueryVariables = Exact<{
   filter?: MunicipalityFilter | null | undefined;
@@ -1100,6 +1133,107 @@ export const UpkeepDocument = /*#__PURE__*/ new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<UpkeepQuery, UpkeepQueryVariables>;
+export const StudySessionPlanDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query StudySessionPlan($input: StudySessionPlanInput!) {
+  studySessionPlan(input: $input) {
+    date
+    region {
+      name
+      country
+      scope
+    }
+    themes {
+      needCount
+      topic {
+        ...TopicLabel
+      }
+      needs {
+        ...RecordRefFields
+      }
+    }
+    presentations {
+      topic {
+        ...TopicLabel
+      }
+      municipality {
+        key
+        name
+        nameJa
+      }
+      reasons {
+        ...ReasonFields
+      }
+    }
+    invitees {
+      role
+      municipality {
+        key
+        name
+        nameJa
+      }
+      topics {
+        ...TopicLabel
+      }
+      reasons {
+        ...ReasonFields
+      }
+    }
+    groups {
+      number
+      seats {
+        role
+        municipality {
+          key
+          name
+          nameJa
+        }
+      }
+      topics {
+        ...TopicLabel
+      }
+      reasons {
+        ...ReasonFields
+      }
+    }
+    notes {
+      code
+      detail
+      detailJa
+      records {
+        ...RecordRefFields
+      }
+    }
+    unseated {
+      role
+      municipality {
+        key
+        name
+        nameJa
+      }
+    }
+  }
+}
+    fragment RecordRefFields on RecordRef {
+  type
+  key
+  label
+}
+fragment ReasonFields on MatchReason {
+  kind
+  weight
+  detail
+  detailJa
+  labelEn
+  labelJa
+  records {
+    ...RecordRefFields
+  }
+}
+fragment TopicLabel on Topic {
+  key
+  labelEn
+  labelJa
+}`) as unknown as TypedDocumentString<StudySessionPlanQuery, StudySessionPlanQueryVariables>;
 export const DirectoryDocument = /*#__PURE__*/ new TypedDocumentString(`
     query Directory($filter: MunicipalityFilter, $first: Int, $after: String) {
   municipalities(filter: $filter, first: $first, after: $after) {

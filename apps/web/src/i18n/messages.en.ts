@@ -14,6 +14,7 @@ import type {
   PathwayStepKind,
   Provenance,
   RecordType,
+  SeatRole,
   SearchHitKind,
 } from '../gql/graphql';
 
@@ -326,6 +327,7 @@ export const en = {
       upkeep: { title: 'Upkeep', text: 'Stale profiles, expired and expiring needs, overdue introductions: what to chase.' },
       audit: { title: 'Audit log', text: 'Every change, who made it and when.' },
       invite: { title: 'Invite an editor', text: 'Let someone edit one municipality.' },
+      session: { title: 'Study session plan', text: 'Themes, presenters, invitees and groups for a region, with reasons; printable.' },
     },
     plan: {
       title: 'Pairing plan',
@@ -405,6 +407,27 @@ export const en = {
       noFixer: 'No editor: a coordinator must.',
       nothing: 'Nothing to chase.',
       more: (n: number) => `and ${n} more`,
+    },
+    session: {
+      title: 'Study session plan',
+      lead: 'A study session for a region: the themes its newcomers need most, who presents each, whom to invite and how to seat them, each with reasons. Print it for the day.',
+      formLabel: 'Plan a study session',
+      region: 'Region, prefecture or country',
+      date: 'Date',
+      groups: 'Discussion groups',
+      groupSize: 'People per group',
+      plan: 'Plan',
+      print: 'Print',
+      heading: (region: string, date: string) => `Study session: ${region}, ${date}`,
+      themes: 'Themes',
+      needCount: (n: number) => `${n} open need${n === 1 ? '' : 's'}`,
+      presentations: 'Presentations',
+      invitees: 'Invitees',
+      roles: { NEWCOMER: 'Newcomers', EXPERIENCED: 'Experienced', PARTNER: 'Overseas partners' } satisfies Record<SeatRole, string>,
+      groupsTitle: 'Discussion groups',
+      group: (n: number) => `Group ${n}`,
+      notes: 'Notes',
+      unseated: 'No seat for',
     },
   },
 };

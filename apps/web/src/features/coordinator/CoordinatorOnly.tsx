@@ -24,7 +24,7 @@ export function CoordinatorOnly({ children }: { children: ReactNode }) {
 export function BackToHub() {
   const { t } = useI18n();
   return (
-    <p className="meta">
+    <p className="meta no-print">
       <Link href={paths.coordinator()}>← {t.flows.hub.title}</Link>
     </p>
   );

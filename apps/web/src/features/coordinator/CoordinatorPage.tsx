@@ -14,6 +14,7 @@ export default function CoordinatorPage() {
     { href: paths.upkeep(), ...t.flows.hub.upkeep },
     { href: paths.auditLog(), ...t.flows.hub.audit },
     { href: paths.invite(), ...t.flows.hub.invite },
+    { href: paths.studySession(), ...t.flows.hub.session },
   ];
   return (
     <CoordinatorOnly>
