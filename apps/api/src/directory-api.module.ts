@@ -5,6 +5,7 @@ import { CaseStudyResolver } from './knowledge/case-study.resolver';
 import { EventResolver } from './knowledge/event.resolver';
 import { MunicipalityResolver } from './municipality/municipality.resolver';
 import { NeedResolver } from './need/need.resolver';
+import { PartnershipNetworkResolver } from './partnership/partnership-network.resolver';
 import { PartnershipMemberResolver } from './partnership/partnership-member.resolver';
 import { PartnershipResolver } from './partnership/partnership.resolver';
 import { SearchResolver } from './search/search.resolver';
@@ -18,6 +19,7 @@ import { SearchResolver } from './search/search.resolver';
     NeedResolver,
     PartnershipResolver,
     PartnershipMemberResolver,
+    PartnershipNetworkResolver,
     CaseStudyResolver,
     EventResolver,
     SearchResolver,

@@ -11,6 +11,7 @@ import { MunicipalityQueryService } from './municipality/municipality-query.serv
 import { NeedCommandService } from './need/need-command.service';
 import { NeedQueryService } from './need/need-query.service';
 import { PartnershipCommandService } from './partnership/partnership-command.service';
+import { PartnershipNetworkService } from './partnership/partnership-network.service';
 import { PartnershipQueryService } from './partnership/partnership-query.service';
 import { SearchService } from './search/search.service';
 import { TaxonomyService } from './taxonomy/taxonomy.service';
@@ -25,6 +26,7 @@ const SERVICES = [
   NeedCommandService,
   PartnershipQueryService,
   PartnershipCommandService,
+  PartnershipNetworkService,
   KnowledgeQueryService,
   KnowledgeCommandService,
   SearchService,

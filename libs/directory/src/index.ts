@@ -26,6 +26,7 @@ export * from './need/need-command.service';
 export * from './partnership/partnership.types';
 export * from './partnership/partnership-query.service';
 export * from './partnership/partnership-command.service';
+export * from './partnership/partnership-network.service';
 export * from './knowledge/knowledge.types';
 export * from './knowledge/knowledge-query.service';
 export * from './knowledge/knowledge-command.service';

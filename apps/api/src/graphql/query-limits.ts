@@ -30,8 +30,22 @@ export const QUERY_LIMITS = {
   maxCost: 25_000,
 } as const;
 
-/** A list without a `first` argument is assumed to hold this many items. */
+/** A list without a `first` argument is assumed to hold this many items… */
 export const UNPAGED_LIST_ESTIMATE = 10;
+
+/**
+ * …unless it is one of these lists, whose size the code that fills them keeps small (`Type.field`:
+ * items). A reason names at most a handful of records (the scorers keep 2–5), a mentor's pathway
+ * has one step per PathwayStepKind (3), and a step cites at most 3 records. Pricing them at 10
+ * put an explained suggestion list past the limit (mentorSuggestions with reasons and pathways
+ * estimated at ~33,000) although it resolves a few hundred objects. A test checks that every
+ * entry names a list field of the schema.
+ */
+export const LIST_ESTIMATES: Readonly<Record<string, number>> = {
+  'MatchReason.records': 5,
+  'Suggestion.pathway': 3,
+  'PathwayStep.records': 3,
+};
 
 export interface QueryMeasure {
   depth: number;
@@ -84,7 +98,7 @@ function multiplier(parent: GraphQLCompositeType, field: GraphQLField<unknown, u
   const first = firstArgument(field, node, variableDefaults);
   if (first !== undefined) return first;
   if (parent.name.endsWith('Connection') && (field.name === 'edges' || field.name === 'nodes')) return 1;
-  return isList(field.type) ? UNPAGED_LIST_ESTIMATE : 1;
+  return isList(field.type) ? (LIST_ESTIMATES[`${parent.name}.${field.name}`] ?? UNPAGED_LIST_ESTIMATE) : 1;
 }
 
 /**
@@ -152,7 +166,7 @@ export class QueryMeter {
 }
 
 const costMessage = (cost: number): string =>
-  `Query cost ${cost} exceeds the limit of ${QUERY_LIMITS.maxCost} (each object counts 1; a field with \`first\` multiplies its selection by it, other lists by ${UNPAGED_LIST_ESTIMATE})`;
+  `Query cost ${cost} exceeds the limit of ${QUERY_LIMITS.maxCost} (each object counts 1; a field with \`first\` multiplies its selection by it, other lists by ${UNPAGED_LIST_ESTIMATE} or their known size)`;
 
 /**
  * The cost of `operation` with the variable values actually sent. Validation (below) only sees the

@@ -64,6 +64,12 @@ export function Layout({ children }: { children: ReactNode }) {
             <Link href="/" className="nav-link">
               {t.nav.home}
             </Link>
+            <Link href={paths.map()} className="nav-link">
+              {t.map.nav}
+            </Link>
+            <Link href={paths.network()} className="nav-link">
+              {t.network.nav}
+            </Link>
             <Link href={paths.directory()} className="nav-link">
               {t.nav.directory}
             </Link>

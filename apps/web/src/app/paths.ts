@@ -1,13 +1,18 @@
 import type { RecordType, SearchHitKind } from '../gql/graphql';
 
+/** `path` with the non-empty values of `params` as its query. */
+function withQuery(path: string, params: Record<string, string>): string {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== '')).toString();
+  return query ? `${path}?${query}` : path;
+}
+
 /** Every page's address, built in one place. */
 export const paths = {
   home: () => '/',
+  map: (filter: Record<string, string> = {}) => withQuery('/map', filter),
+  network: (filter: Record<string, string> = {}) => withQuery('/network', filter),
   search: (text: string) => `/search?${new URLSearchParams({ q: text })}`,
-  directory: (filter: Record<string, string> = {}) => {
-    const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== '')).toString();
-    return query ? `/directory?${query}` : '/directory';
-  },
+  directory: (filter: Record<string, string> = {}) => withQuery('/directory', filter),
   municipality: (key: string) => `/municipalities/${encodeURIComponent(key)}`,
   need: (key: string) => `/needs/${encodeURIComponent(key)}`,
   partnership: (key: string) => `/partnerships/${encodeURIComponent(key)}`,

@@ -12,6 +12,8 @@ const page = (load: () => Promise<{ default: ComponentType }>): LazyExoticCompon
 
 export const ROUTES: { path: string; component: LazyExoticComponent<ComponentType> }[] = [
   { path: '/', component: page(() => import('../features/home/HomePage')) },
+  { path: '/map', component: page(() => import('../features/map/MapPage')) },
+  { path: '/network', component: page(() => import('../features/network/NetworkPage')) },
   { path: '/search', component: page(() => import('../features/search/SearchPage')) },
   { path: '/directory', component: page(() => import('../features/directory/DirectoryPage')) },
   { path: '/municipalities/:key', component: page(() => import('../features/municipality/MunicipalityPage')) },

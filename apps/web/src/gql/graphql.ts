@@ -618,15 +618,7 @@ export type MentorSuggestionsQueryVariables = Exact<{
 }>;
 
 
-export type MentorSuggestionsQuery = { mentorSuggestions: Array<{ score: number, municipality: { key: string, name: string, nameJa: string | null, country: string, region: string | null, overseasExperience: OverseasExperience | null, provenance: Provenance | null }, reasons: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }>, mismatches: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }> }> };
-
-export type MentorPathwaysQueryVariables = Exact<{
-  key: string;
-  first?: number | null | undefined;
-}>;
-
-
-export type MentorPathwaysQuery = { mentorSuggestions: Array<{ municipality: { key: string }, pathway: Array<{ stage: number, kind: PathwayStepKind, titleEn: string, titleJa: string, detail: string, detailJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }> }> };
+export type MentorSuggestionsQuery = { mentorSuggestions: Array<{ score: number, pathway: Array<{ stage: number, kind: PathwayStepKind, titleEn: string, titleJa: string, detail: string, detailJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }>, municipality: { key: string, name: string, nameJa: string | null, country: string, region: string | null, overseasExperience: OverseasExperience | null, provenance: Provenance | null }, reasons: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }>, mismatches: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }> }> };
 
 export type NeedPageQueryVariables = Exact<{
   key: string;
@@ -649,6 +641,11 @@ export type ConsortiumSuggestionsQueryVariables = Exact<{
 
 
 export type ConsortiumSuggestionsQuery = { consortiumSuggestions: Array<{ score: number, coveredTopics: Array<string>, uncoveredTopics: Array<string>, members: Array<{ covers: Array<string>, score: number, municipality: { key: string, name: string, nameJa: string | null } }>, reasons: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }>, mismatches: Array<{ kind: string, weight: number, detail: string, detailJa: string, labelEn: string, labelJa: string, records: Array<{ type: RecordType, key: string, label: string | null }> }> }> };
+
+export type PartnershipNetworkQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PartnershipNetworkQuery = { partnershipNetwork: { truncated: boolean, places: Array<{ key: string, name: string, nameJa: string | null, kind: MunicipalityKind, country: string, latitude: number | null, longitude: number | null, topics: Array<string> }>, partnerships: Array<{ key: string, title: string, scheme: CooperationScheme | null, status: PartnershipStatus, topics: Array<string>, members: Array<string> }> } };
 
 export type PartnershipFieldsFragment = { key: string, title: string, scheme: CooperationScheme | null, status: PartnershipStatus, startYear: number | null, endYear: number | null, summary: string | null, provenance: Provenance | null, source: string | null, topics: Array<{ key: string, labelEn: string, labelJa: string }>, members: Array<{ role: MemberRole, municipality: { key: string, name: string, nameJa: string | null, country: string } }>, outcomes: Array<{ indicator: string, before: number | null, after: number | null, note: string | null }> };
 
@@ -1690,6 +1687,17 @@ export const MentorSuggestionsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query MentorSuggestions($key: String!, $first: Int) {
   mentorSuggestions(municipalityKey: $key, first: $first) {
     ...SuggestionFields
+    pathway {
+      stage
+      kind
+      titleEn
+      titleJa
+      detail
+      detailJa
+      records {
+        ...RecordRefFields
+      }
+    }
   }
 }
     fragment RecordRefFields on RecordRef {
@@ -1726,30 +1734,6 @@ fragment SuggestionFields on Suggestion {
     ...ReasonFields
   }
 }`) as unknown as TypedDocumentString<MentorSuggestionsQuery, MentorSuggestionsQueryVariables>;
-export const MentorPathwaysDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query MentorPathways($key: String!, $first: Int) {
-  mentorSuggestions(municipalityKey: $key, first: $first) {
-    municipality {
-      key
-    }
-    pathway {
-      stage
-      kind
-      titleEn
-      titleJa
-      detail
-      detailJa
-      records {
-        ...RecordRefFields
-      }
-    }
-  }
-}
-    fragment RecordRefFields on RecordRef {
-  type
-  key
-  label
-}`) as unknown as TypedDocumentString<MentorPathwaysQuery, MentorPathwaysQueryVariables>;
 export const NeedPageDocument = /*#__PURE__*/ new TypedDocumentString(`
     query NeedPage($key: String!) {
   need(key: $key) {
@@ -1860,6 +1844,31 @@ fragment ReasonFields on MatchReason {
     ...RecordRefFields
   }
 }`) as unknown as TypedDocumentString<ConsortiumSuggestionsQuery, ConsortiumSuggestionsQueryVariables>;
+export const PartnershipNetworkDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query PartnershipNetwork {
+  partnershipNetwork {
+    truncated
+    places {
+      key
+      name
+      nameJa
+      kind
+      country
+      latitude
+      longitude
+      topics
+    }
+    partnerships {
+      key
+      title
+      scheme
+      status
+      topics
+      members
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PartnershipNetworkQuery, PartnershipNetworkQueryVariables>;
 export const PartnershipPageDocument = /*#__PURE__*/ new TypedDocumentString(`
     query PartnershipPage($key: String!) {
   partnership(key: $key) {

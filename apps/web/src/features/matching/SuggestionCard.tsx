@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import type { MentorPathwaysQuery, SuggestionFieldsFragment } from '../../gql/graphql';
+import type { MentorSuggestionsQuery, SuggestionFieldsFragment } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { MunicipalityName } from '../../ui/Names';
 import { ProvenanceBadge } from '../../ui/Provenance';
 import { ReasonList, RecordLinks } from './Reasons';
 
-export type PathwaySteps = MentorPathwaysQuery['mentorSuggestions'][number]['pathway'];
+export type PathwaySteps = MentorSuggestionsQuery['mentorSuggestions'][number]['pathway'];
 
 function Pathway({ steps }: { steps: PathwaySteps }) {
   const { t, pick } = useI18n();

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'wouter';
 import { useApiQuery } from '../../api/hooks';
 import { expertiseAnchor, paths } from '../../app/paths';
-import { IntroductionsDocument, MentorPathwaysDocument, MentorSuggestionsDocument, MunicipalityProfileDocument, PeerSuggestionsDocument, type MunicipalityProfileQuery } from '../../gql/graphql';
+import { IntroductionsDocument, MentorSuggestionsDocument, MunicipalityProfileDocument, PeerSuggestionsDocument, type MunicipalityProfileQuery } from '../../gql/graphql';
 import { canActFor } from '../../auth/session';
 import { useSession } from '../../auth/use-session';
 import type { MatchList } from '../../gql/graphql';
@@ -150,14 +150,12 @@ function Peers({ municipalityKey }: { municipalityKey: string }) {
 function Mentors({ municipalityKey }: { municipalityKey: string }) {
   const { t } = useI18n();
   const mentors = useApiQuery(MentorSuggestionsDocument, { key: municipalityKey, first: 3 });
-  const pathways = useApiQuery(MentorPathwaysDocument, { key: municipalityKey, first: 3 });
   const actions = useActions(municipalityKey, 'MENTOR');
   if (mentors.isPending) return <Loading />;
   if (!mentors.data?.mentorSuggestions.length) return null;
-  const steps = new Map(pathways.data?.mentorSuggestions.map((m) => [m.municipality.key, m.pathway]));
   return (
     <Section id="mentors" title={t.municipality.mentors} intro={t.municipality.mentorsIntro}>
-      <SuggestionList suggestions={mentors.data.mentorSuggestions.map((s) => ({ ...s, pathway: steps.get(s.municipality.key) }))} {...actions} />
+      <SuggestionList suggestions={mentors.data.mentorSuggestions} {...actions} />
     </Section>
   );
 }
