@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { Lexer, Source, TokenKind } from 'graphql';
 import { RATE_LIMITED_REASONS, retryAfterSecondsOf, type LimiterStore } from '@kakehashi/auth';
 import type { ErrorCode } from '@kakehashi/kernel';
 import { clientIpOf } from './client-ip';
@@ -48,13 +49,32 @@ function holdsNul(value: unknown, depth = 0): boolean {
 }
 
 /**
+ * True when a string literal of the GraphQL document decodes to text holding U+0000, however it
+ * is spelled: `\u0000`, the braced `\u{0}` / `\u{000000}`. graphql-js's own lexer decodes the
+ * escapes, so no spelling is missed and a `\\u0000` (an escaped backslash) is not mistaken for one.
+ * A document the lexer cannot read is left to Apollo, which answers it as a syntax error.
+ */
+export function documentHoldsNul(query: string): boolean {
+  if (!/\\u/i.test(query)) return false;
+  const lexer = new Lexer(new Source(query));
+  try {
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+      if ((token.kind === TokenKind.STRING || token.kind === TokenKind.BLOCK_STRING) && token.value.includes('\u0000')) return true;
+    }
+  } catch {
+    return false;
+  }
+  return false;
+}
+
+/**
  * PostgreSQL text cannot hold U+0000: such input would fail deep in a query as an internal
- * error. Refused at the edge for every operation, in variables, in the document (raw or as a
- * `\u0000` escape inside a GraphQL string) and in GET parameters.
+ * error. Refused at the edge for every operation, in variables, in the document (raw or as an
+ * escape inside a GraphQL string, any spelling) and in GET parameters.
  */
 export function rejectNulCharacters(req: Request, res: Response, next: NextFunction): void {
   const query = (req.body as { query?: unknown } | undefined)?.query ?? req.query?.['query'];
-  const escaped = typeof query === 'string' && /\\u0000/i.test(query);
+  const escaped = typeof query === 'string' && documentHoldsNul(query);
   if (escaped || holdsNul(req.body) || holdsNul(req.query)) {
     return sendError(res, 400, 'BAD_USER_INPUT', 'Text may not contain the NUL character (U+0000)', 'NUL_CHARACTER');
   }
