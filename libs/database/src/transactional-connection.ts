@@ -88,10 +88,22 @@ export class TransactionalConnection {
     if (result.affected !== 1) await this.explainMiss(repo, what, row, expectedVersion);
   }
 
+  /**
+   * For a write that turns out to change nothing (and so is skipped): the version the caller read
+   * must still be the row's, exactly as `updateVersioned` would have required; CONFLICT otherwise.
+   */
+  assertVersion(what: string, row: { key: string; version: number }, expectedVersion: number): void {
+    if (row.version !== expectedVersion) throw staleVersion(what, row.key, row.version, expectedVersion);
+  }
+
   /** A versioned write touched no row: the row is gone (NOT_FOUND) or newer (CONFLICT). */
   private async explainMiss<T extends ObjectLiteral>(repo: Repository<T>, what: string, row: { id: string; key: string }, expectedVersion: number): Promise<never> {
     const still = await repo.createQueryBuilder('r').select('r.version', 'version').where('r.id = :id', { id: row.id }).getRawOne<{ version: number }>();
     if (!still) throw notFound(what, row.key);
-    throw conflict(`${what} "${row.key}" was changed by someone else (version ${still.version}, you sent ${expectedVersion}); reload and retry`, 'STALE_VERSION');
+    throw staleVersion(what, row.key, still.version, expectedVersion);
   }
+}
+
+function staleVersion(what: string, key: string, current: number, sent: number): Error {
+  return conflict(`${what} "${key}" was changed by someone else (version ${current}, you sent ${sent}); reload and retry`, 'STALE_VERSION');
 }

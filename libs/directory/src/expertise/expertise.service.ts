@@ -7,6 +7,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { duplicateKey } from '../directory.errors';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { groupBy } from '../shared/paging';
+import { changesNothing } from '../shared/patch';
 import { insertUnique, loadByKey } from '../shared/records';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { ExpertiseEntity } from './expertise.entity';
@@ -46,6 +47,10 @@ export class ExpertiseService {
       const before = await repo.findOneBy({ municipalityId: municipality.id, topicKey: input.topic });
       const key = auditKey(input.municipality, input.topic);
       const values = { level: input.level, evidence: input.evidence ?? null, provenance: input.provenance ?? null, source: input.source ?? null };
+      if (before && changesNothing(before, values)) {
+        this.db.assertVersion(WHAT, { key, version: before.version }, input.version ?? before.version);
+        return before;
+      }
       let id: string;
       if (before) {
         await this.db.updateVersioned(tx, ExpertiseEntity, WHAT, { id: before.id, key }, input.version ?? before.version, values);

@@ -5,7 +5,7 @@ import { badInput, type RequestContext } from '@kakehashi/kernel';
 import { unknownReferences } from '../directory.errors';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { MunicipalityQueryService } from '../municipality/municipality-query.service';
-import { patchOf } from '../shared/patch';
+import { changesNothing, patchOf } from '../shared/patch';
 import { insertKeyed, loadByKey, replaceTopicLinks, topicKeysOf, topicRefs } from '../shared/records';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { CaseStudyEntity, CaseStudyTopicEntity, EventEntity } from './knowledge.entity';
@@ -45,6 +45,10 @@ export class KnowledgeCommandService {
       if (input.topics !== undefined) await this.taxonomy.assertKnown(tx, topicRefs(input.topics));
       const before = await this.caseStudySnapshot(tx, current.id);
       const patch: Partial<CaseStudyEntity> = { ...columns, ...refs, ...(lessons !== undefined ? { lessons: lessons ?? [] } : {}) };
+      if (changesNothing({ ...before.caseStudy, topics: before.topics }, { ...patch, topics: input.topics === undefined ? undefined : (input.topics ?? []) })) {
+        this.db.assertVersion('Case study', current, input.version);
+        return current;
+      }
       await this.db.updateVersioned(tx, CaseStudyEntity, 'Case study', current, input.version, patch);
       if (input.topics !== undefined) await replaceTopicLinks(this.db, tx, CaseStudyTopicEntity, 'caseStudyId', current.id, input.topics ?? []);
       const after = await this.caseStudySnapshot(tx, current.id);
@@ -69,6 +73,10 @@ export class KnowledgeCommandService {
       const patch = patchOf(input, EVENT_COLUMNS, REQUIRED_TITLE);
       await this.assertAgenda(tx, input.agenda);
       const before = await loadByKey(this.db, tx, EventEntity, 'Event', input.key);
+      if (changesNothing(before, patch)) {
+        this.db.assertVersion('Event', before, input.version);
+        return before;
+      }
       await this.db.updateVersioned(tx, EventEntity, 'Event', before, input.version, patch);
       const after = await this.db.getRepository(tx, EventEntity).findOneByOrFail({ id: before.id });
       await this.audit.record(tx, { action: 'update', entity: 'event', key: before.key, before, after });

@@ -4,7 +4,7 @@ import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import type { RequestContext } from '@kakehashi/kernel';
 import { CalendarService } from '../calendar/calendar.service';
 import { confirmRecord } from '../shared/confirm';
-import { patchOf } from '../shared/patch';
+import { changesNothing, patchOf } from '../shared/patch';
 import { insertKeyed, loadByKey } from '../shared/records';
 import { MunicipalityEntity } from './municipality.entity';
 import { MUNICIPALITY_FIELDS, REQUIRED_MUNICIPALITY_FIELDS, type CreateMunicipality, type UpdateMunicipality } from './municipality.types';
@@ -39,10 +39,14 @@ export class MunicipalityCommandService {
   async update(ctx: RequestContext, input: UpdateMunicipality): Promise<MunicipalityEntity> {
     return this.db.withTransaction(ctx, async (tx) => {
       const { languages, ...fields } = patchOf(input, MUNICIPALITY_FIELDS, REQUIRED_MUNICIPALITY_FIELDS);
-      const patch: Partial<MunicipalityEntity> = { ...fields, ...(languages !== undefined ? { languages: languages ?? [] } : {}), lastConfirmedOn: this.calendar.today() };
+      const patch: Partial<MunicipalityEntity> = { ...fields, ...(languages !== undefined ? { languages: languages ?? [] } : {}) };
       const before = await loadByKey(this.db, tx, MunicipalityEntity, WHAT, input.key);
       await this.access.assertCanEdit(tx, 'municipality', [{ key: before.key, municipalityId: before.id }]);
-      await this.db.updateVersioned(tx, MunicipalityEntity, WHAT, before, input.version, patch);
+      if (changesNothing(before, patch)) {
+        this.db.assertVersion(WHAT, before, input.version);
+        return before;
+      }
+      await this.db.updateVersioned(tx, MunicipalityEntity, WHAT, before, input.version, { ...patch, lastConfirmedOn: this.calendar.today() });
       const after = await this.db.getRepository(tx, MunicipalityEntity).findOneByOrFail({ id: before.id });
       await this.audit.record(tx, { action: 'update', entity: AUDIT, key: after.key, before, after });
       return after;

@@ -7,7 +7,7 @@ import { NeedStatus } from '../directory.enums';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { MunicipalityQueryService } from '../municipality/municipality-query.service';
 import { confirmRecord } from '../shared/confirm';
-import { patchOf } from '../shared/patch';
+import { changesNothing, patchOf } from '../shared/patch';
 import { insertKeyed, loadByKey, replaceTopicLinks, topicKeysOf, topicRefs } from '../shared/records';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { NeedEntity, NeedTopicEntity } from './need.entity';
@@ -66,14 +66,18 @@ export class NeedCommandService {
     assertRecordable(input.status);
     return this.db.withTransaction(ctx, async (tx) => {
       const { schemes, status, ...columns } = patchOf(input, NEED_COLUMNS, REQUIRED_NEED_FIELDS);
-      const patch: Partial<NeedEntity> = { ...columns, ...(status !== undefined ? { status: status as NeedStatus } : {}), ...(schemes !== undefined ? { schemes: schemes ?? [] } : {}), lastConfirmedOn: this.calendar.today() };
+      const patch: Partial<NeedEntity> = { ...columns, ...(status !== undefined ? { status: status as NeedStatus } : {}), ...(schemes !== undefined ? { schemes: schemes ?? [] } : {}) };
       const need = await loadByKey(this.db, tx, NeedEntity, WHAT, input.key);
       if (input.municipality) patch.municipalityId = await this.municipalityId(tx, input.municipality);
       // Moving a need needs both ends: the municipality it leaves and the one it joins.
       await this.access.assertCanEdit(tx, 'need', [need, ...(patch.municipalityId ? [{ key: need.key, municipalityId: patch.municipalityId }] : [])]);
       if (input.topics !== undefined) await this.taxonomy.assertKnown(tx, topicRefs(input.topics));
       const before = await this.snapshot(tx, need.id);
-      await this.db.updateVersioned(tx, NeedEntity, WHAT, need, input.version, patch);
+      if (changesNothing({ ...before.need, topics: before.topics }, { ...patch, topics: input.topics === undefined ? undefined : (input.topics ?? []) })) {
+        this.db.assertVersion(WHAT, need, input.version);
+        return need;
+      }
+      await this.db.updateVersioned(tx, NeedEntity, WHAT, need, input.version, { ...patch, lastConfirmedOn: this.calendar.today() });
       if (input.topics !== undefined) await replaceTopicLinks(this.db, tx, NeedTopicEntity, 'needId', need.id, input.topics ?? []);
       const after = await this.snapshot(tx, need.id);
       await this.audit.record(tx, { action: 'update', entity: AUDIT, key: need.key, before, after });

@@ -8,7 +8,7 @@ import { In } from 'typeorm';
 import { PartnershipStatus } from '../directory.enums';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { MunicipalityQueryService } from '../municipality/municipality-query.service';
-import { assertYearOrder, patchOf } from '../shared/patch';
+import { assertYearOrder, changesNothing, patchOf } from '../shared/patch';
 import { insertKeyed, loadByKey, replaceTopicLinks, topicKeysOf, topicRefs } from '../shared/records';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { PartnershipEntity, PartnershipMemberEntity, PartnershipOutcomeEntity, PartnershipTopicEntity } from './partnership.entity';
@@ -67,6 +67,10 @@ export class PartnershipCommandService {
       const memberIds = await this.memberIds(tx, input.members);
       if (input.topics !== undefined) await this.taxonomy.assertKnown(tx, topicRefs(input.topics));
       const before = await this.snapshot(tx, current.id);
+      if (changesNothing({ ...before.partnership, topics: before.topics, members: before.members, outcomes: before.outcomes }, { ...patch, ...this.listsSent(input) })) {
+        this.db.assertVersion(WHAT, current, input.version);
+        return current;
+      }
       await this.db.updateVersioned(tx, PartnershipEntity, WHAT, current, input.version, { ...patch, lastConfirmedOn: this.calendar.today() });
       await this.replaceLists(tx, current.id, input, memberIds);
       const after = await this.snapshot(tx, current.id);
@@ -110,6 +114,15 @@ export class PartnershipCommandService {
   /** Member municipality ids by key; unknown keys are BAD_USER_INPUT naming `input.members.N.municipality`. */
   private async memberIds(tx: RequestContext, members: readonly PartnershipMemberFields[] | null | undefined): Promise<Map<string, string>> {
     return this.municipalities.requireIds(tx, (members ?? []).map((m, i) => ({ key: m.municipality, path: `input.members.${i}.municipality` })));
+  }
+
+  /** The lists that were sent, as the snapshot holds them (null = empty), to tell whether an update changes them. */
+  private listsSent(input: Partial<CreatePartnership>): Partial<Pick<PartnershipSnapshot, 'topics' | 'members' | 'outcomes'>> {
+    return {
+      ...(input.topics !== undefined ? { topics: input.topics ?? [] } : {}),
+      ...(input.members !== undefined ? { members: (input.members ?? []).map((m) => ({ municipality: m.municipality, role: m.role })) } : {}),
+      ...(input.outcomes !== undefined ? { outcomes: (input.outcomes ?? []).map((o) => ({ indicator: o.indicator, before: o.before ?? null, after: o.after ?? null, note: o.note ?? null })) } : {}),
+    };
   }
 
   /** Replaces the lists that were sent (undefined = keep; null = empty). */

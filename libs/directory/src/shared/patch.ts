@@ -31,3 +31,25 @@ export function assertYearOrder(startYear: number | null | undefined, endYear: n
     throw badInput('endYear is before startYear', [{ path: 'input.endYear', message: `must be ${startYear} or later` }]);
   }
 }
+
+/** Equal as stored values: null and undefined alike, arrays item by item, objects field by field. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === undefined || a === null || b === undefined || b === null) return (a ?? null) === (b ?? null);
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (typeof a === 'object' && typeof b === 'object') {
+    const x = a as Record<string, unknown>;
+    const y = b as Record<string, unknown>;
+    return [...new Set([...Object.keys(x), ...Object.keys(y)])].every((k) => sameValue(x[k], y[k]));
+  }
+  return a === b;
+}
+
+/**
+ * True when every field of `patch` already holds its value in `current`: the update would change
+ * nothing, so it writes nothing — no new version, no audit entry, no new lastConfirmedOn (saying
+ * "still true" is what confirm is for).
+ */
+export function changesNothing(current: object, patch: object): boolean {
+  const now = current as Record<string, unknown>;
+  return Object.entries(patch).every(([field, value]) => value === undefined || sameValue(now[field], value));
+}
