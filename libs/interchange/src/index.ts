@@ -2,7 +2,7 @@ export * from './document';
 export * from './progress';
 export * from './interchange.errors';
 export * from './interchange.module';
-export * from './validation/countries';
+export { ISO_COUNTRY_CODES, isCountryCode } from '@kakehashi/kernel';
 export * from './validation/semantic-checks';
 export * from './validation/validate-document';
 export { isIsoDate, jsonPath } from './validation/schema-check';

@@ -17,6 +17,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ErrorDetail {
   path: string;
   message: string;
+  /** A stable reason for this field's problem, e.g. `BIDI_CONTROL`, `TOO_LARGE`. */
+  reason?: string;
 }
 
 /**
@@ -46,3 +48,20 @@ export const conflict = (message: string, reason?: string): DomainError =>
   new DomainError('CONFLICT', message, [], reason);
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
+
+/** One field's problem as the record rules report it (`RuleProblem`): path segments from the input. */
+export interface FieldProblem {
+  path: readonly (string | number)[];
+  message: string;
+  reason?: string;
+}
+
+/**
+ * BAD_USER_INPUT listing every field's problem at once: details name each field under `root`
+ * (`input.members.1.role`), and the message reads "Invalid input: level must be at most 5; …".
+ */
+export function invalidFields(problems: readonly FieldProblem[], root?: string): DomainError {
+  const relative = (p: FieldProblem) => p.path.join('.');
+  const details = problems.map((p) => ({ path: [root, ...p.path].filter((s) => s !== undefined && s !== '').join('.') || (root ?? ''), message: p.message, ...(p.reason ? { reason: p.reason } : {}) }));
+  return badInput(`Invalid input: ${problems.map((p) => [relative(p), p.message].filter(Boolean).join(' ')).join('; ')}`, details);
+}

@@ -1,4 +1,4 @@
 export * from './errors';
 export * from './request-context';
 export * from './pagination';
-export * from './slug';
+export * from './rules';

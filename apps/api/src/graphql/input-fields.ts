@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Field, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayUnique, IsInt, IsOptional, IsString, Min } from 'class-validator';
+import { IsInt, Min } from 'class-validator';
 import { IsKey } from './validators';
 
 /** Fields every directory input shares, declared once: GraphQL type and validation together. */
@@ -12,12 +12,5 @@ export const RecordKeyField = (): PropertyDecorator => applyDecorators(Field(), 
 export const ExpectedVersionField = (): PropertyDecorator =>
   applyDecorators(Field(() => Int, { description: 'The version you read; a newer one is a CONFLICT.' }), IsInt(), Min(1));
 
-/** Topic keys, most relevant first: at most 20, no repeats; unknown keys are refused by the service. */
-export const TopicKeysField = (): PropertyDecorator =>
-  applyDecorators(
-    Field(() => [String], { nullable: true, description: 'Topic keys, most relevant first.' }),
-    IsOptional(),
-    ArrayMaxSize(20),
-    ArrayUnique(),
-    IsString({ each: true }),
-  );
+/** Topic keys, most relevant first (record inputs: checked by the record rules; unknown keys are refused by the service). */
+export const TopicKeysField = (): PropertyDecorator => Field(() => [String], { nullable: true, description: 'Topic keys, most relevant first.' });

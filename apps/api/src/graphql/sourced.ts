@@ -1,18 +1,13 @@
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Provenance } from './directory.enums';
 
-/** Where a record's content comes from (ADR 3): every directory input may say so. */
+/** Where a record's content comes from (ADR 3): every directory input may say so (checked by the record rules). */
 @InputType({ isAbstract: true })
 export abstract class SourcedInput {
   @Field(() => Provenance, { nullable: true, description: 'DOCUMENTED (give a source) or ILLUSTRATIVE.' })
-  @IsOptional()
   provenance?: Provenance | null;
 
   @Field(() => String, { nullable: true, description: 'Citation of a documented fact.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
   source?: string | null;
 }
 

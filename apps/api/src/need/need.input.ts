@@ -1,55 +1,47 @@
 import { Field, InputType, OmitType, PartialType } from '@nestjs/graphql';
+import { NEED_RULES } from '@kakehashi/kernel';
 import { SourcedInput } from '../graphql/sourced';
 import { ExpectedVersionField, RecordKeyField, TopicKeysField } from '../graphql/input-fields';
-import { ArrayUnique, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsOptional, ValidateIf } from 'class-validator';
 import { CooperationScheme, NeedPriority, NeedStatus } from '../graphql/directory.enums';
-import { IsCalendarDate, IsKey, IsNotBlank } from '../graphql/validators';
+import { RecordInput, VERSION_FIELD } from '../graphql/record-input';
+import { IsCalendarDate } from '../graphql/validators';
 
+/** Checked against NEED_RULES (@kakehashi/kernel), the importer's rules too. */
 @InputType('CreateNeedInput')
+@RecordInput(NEED_RULES)
 export class CreateNeedInput extends SourcedInput {
   @Field({ description: 'Lower-case slug, unique among needs.' })
-  @IsKey()
   key: string;
 
   @Field({ description: 'Key of the municipality that has the need.' })
-  @IsKey()
   municipality: string;
 
   @Field()
-  @IsNotBlank()
-  @MaxLength(300)
   title: string;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20000)
   description?: string | null;
 
   @TopicKeysField()
   topics?: string[] | null;
 
   @Field(() => NeedPriority, { nullable: true })
-  @IsOptional()
   priority?: NeedPriority | null;
 
   @Field(() => NeedStatus, { nullable: true, description: 'Default OPEN. EXPIRED is refused: a need expires by its expiresOn.' })
-  @IsOptional()
   status?: NeedStatus | null;
 
   @Field(() => [CooperationScheme], { nullable: true })
-  @IsOptional()
-  @ArrayUnique()
   schemes?: CooperationScheme[] | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the last day the need is current; after it, it reads as EXPIRED.' })
-  @IsOptional()
-  @IsCalendarDate()
   expiresOn?: string | null;
 }
 
 /** Fields left out stay; `null` clears an optional field; `topics`, when sent, replaces the list. */
 @InputType('UpdateNeedInput')
+@RecordInput(NEED_RULES, { partial: true, extra: { version: VERSION_FIELD } })
 export class UpdateNeedInput extends PartialType(OmitType(CreateNeedInput, ['key'] as const), { skipNullProperties: false }) {
   @RecordKeyField()
   key: string;

@@ -14,6 +14,8 @@ export function editsEverything(actor: Actor | null): boolean {
 export interface OwnedRecord {
   key: string;
   municipalityId: string | null;
+  /** The input field that names the municipality, blamed when it is refused (e.g. `input.municipality`); default `key`. */
+  path?: string;
 }
 
 /**
@@ -65,12 +67,12 @@ export class AccessService {
       records.flatMap((r) => (r.municipalityId ? [r.municipalityId] : [])),
     );
     const refused = records.filter((r) => !(r.municipalityId ? allowed.has(r.municipalityId) : editsEverything(ctx.actor)));
-    if (refused.length) throw notYours(what, refused.map((r) => r.key));
+    if (refused.length) throw notYours(what, refused);
   }
 
   /** FORBIDDEN unless the actor may change at least one of `municipalityIds` (e.g. a partnership's members). */
   async assertCanEditAny(ctx: RequestContext, what: string, key: string, municipalityIds: readonly string[]): Promise<void> {
     if (editsEverything(ctx.actor)) return;
-    if ((await this.canEdit(ctx, municipalityIds)).size === 0) throw notYours(what, [key]);
+    if ((await this.canEdit(ctx, municipalityIds)).size === 0) throw notYours(what, [{ key }]);
   }
 }

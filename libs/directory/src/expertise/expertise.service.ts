@@ -42,7 +42,7 @@ export class ExpertiseService {
     return this.db.withTransaction(ctx, async (tx) => {
       await this.taxonomy.assertKnown(tx, [{ key: input.topic, path: 'input.topic' }]);
       const municipality = await loadByKey(this.db, tx, MunicipalityEntity, 'Municipality', input.municipality);
-      await this.access.assertCanEdit(tx, 'the expertise of', [{ key: municipality.key, municipalityId: municipality.id }]);
+      await this.access.assertCanEdit(tx, 'the expertise of', [{ key: municipality.key, municipalityId: municipality.id, path: 'input.municipality' }]);
       const repo = this.db.getRepository(tx, ExpertiseEntity);
       const before = await repo.findOneBy({ municipalityId: municipality.id, topicKey: input.topic });
       const key = auditKey(input.municipality, input.topic);

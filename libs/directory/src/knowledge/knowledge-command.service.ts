@@ -5,7 +5,8 @@ import { badInput, type RequestContext } from '@kakehashi/kernel';
 import { unknownReferences } from '../directory.errors';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { MunicipalityQueryService } from '../municipality/municipality-query.service';
-import { changesNothing, patchOf } from '../shared/patch';
+import { CASE_STUDY_RULES, EVENT_RULES } from '@kakehashi/kernel';
+import { assertAcross, changesNothing, patchOf } from '../shared/patch';
 import { insertKeyed, loadByKey, replaceTopicLinks, topicKeysOf, topicRefs } from '../shared/records';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { CaseStudyEntity, CaseStudyTopicEntity, EventEntity } from './knowledge.entity';
@@ -26,7 +27,7 @@ export class KnowledgeCommandService {
     return this.db.withTransaction(ctx, async (tx) => {
       const { lessons, ...columns } = patchOf(input, CASE_STUDY_COLUMNS, REQUIRED_TITLE);
       const refs = await this.references(tx, input);
-      await this.access.assertCanEdit(tx, 'case study', [{ key: input.key, municipalityId: refs.municipalityId ?? null }]);
+      await this.access.assertCanEdit(tx, 'case study', [{ key: input.key, municipalityId: refs.municipalityId ?? null, path: 'input.municipality' }]);
       await this.taxonomy.assertKnown(tx, topicRefs(input.topics));
       const id = await insertKeyed(this.db, tx, CaseStudyEntity, 'Case study', { ...columns, ...refs, lessons: lessons ?? [], key: input.key });
       await replaceTopicLinks(this.db, tx, CaseStudyTopicEntity, 'caseStudyId', id, input.topics ?? []);
@@ -41,10 +42,11 @@ export class KnowledgeCommandService {
       const { lessons, ...columns } = patchOf(input, CASE_STUDY_COLUMNS, REQUIRED_TITLE);
       const current = await loadByKey(this.db, tx, CaseStudyEntity, 'Case study', input.key);
       const refs = await this.references(tx, input);
-      await this.access.assertCanEdit(tx, 'case study', [current, ...(refs.municipalityId !== undefined ? [{ key: current.key, municipalityId: refs.municipalityId }] : [])]);
+      await this.access.assertCanEdit(tx, 'case study', [current, ...(refs.municipalityId !== undefined ? [{ key: current.key, municipalityId: refs.municipalityId, path: 'input.municipality' }] : [])]);
       if (input.topics !== undefined) await this.taxonomy.assertKnown(tx, topicRefs(input.topics));
       const before = await this.caseStudySnapshot(tx, current.id);
       const patch: Partial<CaseStudyEntity> = { ...columns, ...refs, ...(lessons !== undefined ? { lessons: lessons ?? [] } : {}) };
+      assertAcross(CASE_STUDY_RULES, current, patch);
       if (changesNothing({ ...before.caseStudy, topics: before.topics }, { ...patch, topics: input.topics === undefined ? undefined : (input.topics ?? []) })) {
         this.db.assertVersion('Case study', current, input.version);
         return current;
@@ -73,6 +75,7 @@ export class KnowledgeCommandService {
       const patch = patchOf(input, EVENT_COLUMNS, REQUIRED_TITLE);
       await this.assertAgenda(tx, input.agenda);
       const before = await loadByKey(this.db, tx, EventEntity, 'Event', input.key);
+      assertAcross(EVENT_RULES, before, patch);
       if (changesNothing(before, patch)) {
         this.db.assertVersion('Event', before, input.version);
         return before;

@@ -1,3 +1,4 @@
+import { AgendaItemKind, MAX_AGENDA_ITEMS } from '@kakehashi/kernel';
 import type { Provenance } from '../directory.enums';
 
 export interface CaseStudyFields {
@@ -20,8 +21,8 @@ export interface CreateCaseStudy extends CaseStudyFields {
 
 export type UpdateCaseStudy = Partial<CaseStudyFields> & { key: string; version: number };
 
-export const AgendaItemKind = Object.freeze({ PRESENTATION: 'PRESENTATION', DISCUSSION: 'DISCUSSION', OTHER: 'OTHER' } as const);
-export type AgendaItemKind = keyof typeof AgendaItemKind;
+/** Defined beside the record rules (@kakehashi/kernel), which check them. */
+export { AgendaItemKind, MAX_AGENDA_ITEMS };
 
 /** One part of an event's agenda: a presentation, a discussion group, or anything else. */
 export interface AgendaItem {
@@ -33,8 +34,6 @@ export interface AgendaItem {
   topics: string[];
 }
 
-/** Agenda items an event may hold. */
-export const MAX_AGENDA_ITEMS = 100;
 
 export interface EventFields {
   title: string;

@@ -4,7 +4,8 @@ import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import type { RequestContext } from '@kakehashi/kernel';
 import { CalendarService } from '../calendar/calendar.service';
 import { confirmRecord } from '../shared/confirm';
-import { changesNothing, patchOf } from '../shared/patch';
+import { MUNICIPALITY_RULES } from '@kakehashi/kernel';
+import { assertAcross, changesNothing, patchOf } from '../shared/patch';
 import { insertKeyed, loadByKey } from '../shared/records';
 import { MunicipalityEntity } from './municipality.entity';
 import { MUNICIPALITY_FIELDS, REQUIRED_MUNICIPALITY_FIELDS, type CreateMunicipality, type UpdateMunicipality } from './municipality.types';
@@ -42,6 +43,7 @@ export class MunicipalityCommandService {
       const patch: Partial<MunicipalityEntity> = { ...fields, ...(languages !== undefined ? { languages: languages ?? [] } : {}) };
       const before = await loadByKey(this.db, tx, MunicipalityEntity, WHAT, input.key);
       await this.access.assertCanEdit(tx, 'municipality', [{ key: before.key, municipalityId: before.id }]);
+      assertAcross(MUNICIPALITY_RULES, before, patch);
       if (changesNothing(before, patch)) {
         this.db.assertVersion(WHAT, before, input.version);
         return before;

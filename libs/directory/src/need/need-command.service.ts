@@ -7,7 +7,8 @@ import { NeedStatus } from '../directory.enums';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { MunicipalityQueryService } from '../municipality/municipality-query.service';
 import { confirmRecord } from '../shared/confirm';
-import { changesNothing, patchOf } from '../shared/patch';
+import { NEED_RULES } from '@kakehashi/kernel';
+import { assertAcross, changesNothing, patchOf } from '../shared/patch';
 import { insertKeyed, loadByKey, replaceTopicLinks, topicKeysOf, topicRefs } from '../shared/records';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { NeedEntity, NeedTopicEntity } from './need.entity';
@@ -45,7 +46,7 @@ export class NeedCommandService {
     return this.db.withTransaction(ctx, async (tx) => {
       const columns = patchOf(input, NEED_COLUMNS, REQUIRED_NEED_FIELDS);
       const municipalityId = await this.municipalityId(tx, input.municipality);
-      await this.access.assertCanEdit(tx, 'need', [{ key: input.key, municipalityId }]);
+      await this.access.assertCanEdit(tx, 'need', [{ key: input.key, municipalityId, path: 'input.municipality' }]);
       await this.taxonomy.assertKnown(tx, topicRefs(input.topics));
       const id = await insertKeyed(this.db, tx, NeedEntity, WHAT, {
         ...columns,
@@ -70,9 +71,10 @@ export class NeedCommandService {
       const need = await loadByKey(this.db, tx, NeedEntity, WHAT, input.key);
       if (input.municipality) patch.municipalityId = await this.municipalityId(tx, input.municipality);
       // Moving a need needs both ends: the municipality it leaves and the one it joins.
-      await this.access.assertCanEdit(tx, 'need', [need, ...(patch.municipalityId ? [{ key: need.key, municipalityId: patch.municipalityId }] : [])]);
+      await this.access.assertCanEdit(tx, 'need', [need, ...(patch.municipalityId ? [{ key: need.key, municipalityId: patch.municipalityId, path: 'input.municipality' }] : [])]);
       if (input.topics !== undefined) await this.taxonomy.assertKnown(tx, topicRefs(input.topics));
       const before = await this.snapshot(tx, need.id);
+      assertAcross(NEED_RULES, need, patch);
       if (changesNothing({ ...before.need, topics: before.topics }, { ...patch, topics: input.topics === undefined ? undefined : (input.topics ?? []) })) {
         this.db.assertVersion(WHAT, need, input.version);
         return need;

@@ -8,7 +8,8 @@ import { In } from 'typeorm';
 import { PartnershipStatus } from '../directory.enums';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { MunicipalityQueryService } from '../municipality/municipality-query.service';
-import { assertYearOrder, changesNothing, patchOf } from '../shared/patch';
+import { PARTNERSHIP_RULES } from '@kakehashi/kernel';
+import { assertAcross, changesNothing, patchOf } from '../shared/patch';
 import { insertKeyed, loadByKey, replaceTopicLinks, topicKeysOf, topicRefs } from '../shared/records';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { PartnershipEntity, PartnershipMemberEntity, PartnershipOutcomeEntity, PartnershipTopicEntity } from './partnership.entity';
@@ -48,7 +49,7 @@ export class PartnershipCommandService {
   async create(ctx: RequestContext, input: CreatePartnership): Promise<PartnershipEntity> {
     return this.db.withTransaction(ctx, async (tx) => {
       const columns = patchOf(input, PARTNERSHIP_COLUMNS, REQUIRED_PARTNERSHIP_FIELDS);
-      assertYearOrder(columns.startYear, columns.endYear);
+      assertAcross(PARTNERSHIP_RULES, {}, columns);
       const memberIds = await this.memberIds(tx, input.members);
       await this.taxonomy.assertKnown(tx, topicRefs(input.topics));
       const id = await insertKeyed(this.db, tx, PartnershipEntity, WHAT, { ...columns, key: input.key, status: input.status ?? PartnershipStatus.PROPOSED, lastConfirmedOn: this.calendar.today() });
@@ -63,7 +64,7 @@ export class PartnershipCommandService {
     return this.db.withTransaction(ctx, async (tx) => {
       const patch = patchOf(input, PARTNERSHIP_COLUMNS, REQUIRED_PARTNERSHIP_FIELDS);
       const current = await loadByKey(this.db, tx, PartnershipEntity, WHAT, input.key);
-      assertYearOrder(patch.startYear !== undefined ? patch.startYear : current.startYear, patch.endYear !== undefined ? patch.endYear : current.endYear);
+      assertAcross(PARTNERSHIP_RULES, current, patch);
       const memberIds = await this.memberIds(tx, input.members);
       if (input.topics !== undefined) await this.taxonomy.assertKnown(tx, topicRefs(input.topics));
       const before = await this.snapshot(tx, current.id);

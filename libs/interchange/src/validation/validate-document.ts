@@ -1,4 +1,4 @@
-import type { ErrorDetail } from '@kakehashi/kernel';
+import { normaliseRecord, type ErrorDetail } from '@kakehashi/kernel';
 import { SECTIONS, type KakehashiDocument, type Section } from '../document';
 import { invalidDocument } from '../interchange.errors';
 import { recordSchemaProblems, schemaProblems } from './schema-check';
@@ -53,10 +53,15 @@ export class DocumentChecker {
     return isSection(name);
   }
 
-  /** Checks record `index` of `section`; true when its shape is valid (it can be written). */
+  /**
+   * Checks record `index` of `section` against the directory's rule set and the document's own
+   * rules; true when its shape is valid (it can be written). Its strings are NFC-normalised in
+   * place, as the API stores them.
+   */
   record(section: Section, index: number, record: unknown): boolean {
     const shape = recordSchemaProblems(section, index, record);
     this.problems.push(...shape);
+    if (typeof record === 'object' && record !== null && !Array.isArray(record)) Object.assign(record, normaliseRecord(record));
     this.semantic.record(section, `$.${section}[${index}]`, record);
     return shape.length === 0;
   }
