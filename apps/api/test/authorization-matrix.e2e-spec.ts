@@ -208,6 +208,14 @@ const MATRIX: Record<string, { allowed: ActorName[]; prepare: (actor: ActorName)
       variables: { k: uniqueKey('session') },
     }),
   },
+  undoPartnershipStatusChange: {
+    allowed: COORDINATORS,
+    prepare: async () => {
+      const p = await insertPartnership(ds, { status: 'AGREED', members: [{ municipality: A }, { municipality: C }] });
+      await ds.query(`INSERT INTO audit_log (action, entity, entity_key, before, after) VALUES ('change-status', 'partnership', $1, '{"status":"PROPOSED"}', '{"status":"AGREED"}')`, [p.key]);
+      return { query: 'mutation($k: String!) { undoPartnershipStatusChange(input: { key: $k, version: 1 }) { status } }', variables: { k: p.key } };
+    },
+  },
   // The matchmaker's mutations (rows kept by its owner next to this file).
   ...matchingMatrixRows({ ds: () => ds, A: () => A, SIGNED_IN, EDITOR_OF_A }),
 };

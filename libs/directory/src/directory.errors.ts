@@ -18,6 +18,25 @@ export const unknownReferences = (what: string, refs: readonly KeyRef[]): Domain
     'UNKNOWN_REFERENCE',
   );
 
+/**
+ * Cancelling a partnership of several members is a coordinator's decision (ADR 16): one member's
+ * editor may not end it for the others. FORBIDDEN (reason SHARED_PARTNERSHIP).
+ */
+export const sharedCancellation = (key: string, members: number): DomainError =>
+  new DomainError(
+    'FORBIDDEN',
+    `Partnership "${key}" has ${members} members: cancelling it is for a coordinator, not one member's editor`,
+    [{ path: 'status', message: 'a partnership of several members is cancelled by a coordinator' }],
+    'SHARED_PARTNERSHIP',
+  );
+
+/** An operation for coordinators (and administrators) only: FORBIDDEN (reason COORDINATORS_ONLY). */
+export const coordinatorsOnly = (what: string): DomainError => new DomainError('FORBIDDEN', `Only a coordinator may ${what}`, [], 'COORDINATORS_ONLY');
+
+/** There is no status change to undo: none recorded, or the status has moved on since (BAD_USER_INPUT, NOTHING_TO_UNDO). */
+export const nothingToUndo = (key: string, why: string): DomainError =>
+  badInput(`Partnership "${key}": no status change to undo (${why})`, [{ path: 'key', message: why }], 'NOTHING_TO_UNDO');
+
 /** PostgreSQL's unique_violation, as TypeORM's QueryFailedError carries it. */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;

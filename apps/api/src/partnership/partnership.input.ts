@@ -76,3 +76,12 @@ export class UpdatePartnershipInput extends PartialType(OmitType(CreatePartnersh
   @ExpectedVersionField()
   version: number;
 }
+
+@InputType('UndoStatusChangeInput', { description: 'Which partnership, and the version you read.' })
+export class UndoStatusChangeInput {
+  @RecordKeyField()
+  key: string;
+
+  @ExpectedVersionField()
+  version: number;
+}

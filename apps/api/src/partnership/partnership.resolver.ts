@@ -11,7 +11,7 @@ import { Ctx } from '../graphql/request-context';
 import { toTopicModel } from '../topic/topic.mapper';
 import { TopicModel } from '../topic/topic.model';
 import { PartnershipsArgs } from './partnership.args';
-import { CreatePartnershipInput, UpdatePartnershipInput } from './partnership.input';
+import { CreatePartnershipInput, UndoStatusChangeInput, UpdatePartnershipInput } from './partnership.input';
 import { toPartnershipMemberModel, toPartnershipModel, toPartnershipOutcomeModel } from './partnership.mapper';
 import { PartnershipConnection, PartnershipMemberModel, PartnershipModel, PartnershipOutcomeModel } from './partnership.model';
 
@@ -74,7 +74,10 @@ export class PartnershipResolver {
   }
 
   @Allow(Role.EDITOR, Role.COORDINATOR) // editors: of a member municipality (row check in the service)
-  @Mutation(() => PartnershipModel, { description: 'PROPOSED → AGREED → ACTIVE → COMPLETED; DORMANT can wake; CANCELLED until completion. Others: BAD_USER_INPUT (INVALID_TRANSITION).' })
+  @Mutation(() => PartnershipModel, {
+    description:
+      'PROPOSED → AGREED → ACTIVE → COMPLETED; DORMANT can wake; CANCELLED until completion. Others: BAD_USER_INPUT (INVALID_TRANSITION). A partnership of several members is cancelled by a coordinator only (FORBIDDEN, SHARED_PARTNERSHIP).',
+  })
   async changePartnershipStatus(
     @Ctx() ctx: RequestContext,
     @Args('key') key: string,
@@ -82,6 +85,15 @@ export class PartnershipResolver {
     @Args('version', { type: () => Int }) version: number,
   ): Promise<PartnershipModel> {
     return toPartnershipModel(await this.commands.changeStatus(ctx, key, status, version));
+  }
+
+  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => PartnershipModel, {
+    description:
+      'Undoes the last status change (even into or out of a final state): the status returns to what it was before it. Undoing an undo redoes it. Audited as undo-status-change. Nothing to undo: BAD_USER_INPUT (NOTHING_TO_UNDO).',
+  })
+  async undoPartnershipStatusChange(@Ctx() ctx: RequestContext, @Args('input') input: UndoStatusChangeInput): Promise<PartnershipModel> {
+    return toPartnershipModel(await this.commands.undoStatusChange(ctx, input.key, input.version));
   }
 
   @Allow(Role.EDITOR, Role.COORDINATOR) // editors: of a member municipality (row check in the service)

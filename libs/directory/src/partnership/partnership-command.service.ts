@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService } from '@kakehashi/auth';
+import { AccessService, editsEverything } from '@kakehashi/auth';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import type { RequestContext } from '@kakehashi/kernel';
 import { CalendarService } from '../calendar/calendar.service';
 import { confirmRecord } from '../shared/confirm';
 import { In } from 'typeorm';
+import { coordinatorsOnly, nothingToUndo, sharedCancellation } from '../directory.errors';
 import { PartnershipStatus } from '../directory.enums';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { MunicipalityQueryService } from '../municipality/municipality-query.service';
@@ -80,17 +81,49 @@ export class PartnershipCommandService {
     });
   }
 
-  /** Moves the partnership along its life (`assertTransition`); a refused step is BAD_USER_INPUT (INVALID_TRANSITION). */
+  /**
+   * Moves the partnership along its life (`assertTransition`); a refused step is BAD_USER_INPUT
+   * (INVALID_TRANSITION). Any member's editor may move it, but a partnership of several members is
+   * cancelled by a coordinator only (ADR 16): FORBIDDEN (SHARED_PARTNERSHIP) otherwise.
+   */
   async changeStatus(ctx: RequestContext, key: string, status: PartnershipStatus, version: number): Promise<PartnershipEntity> {
     return this.db.withTransaction(ctx, async (tx) => {
       const before = await loadByKey(this.db, tx, PartnershipEntity, WHAT, key);
-      await this.assertMemberEditor(tx, before);
+      const members = await this.assertMemberEditor(tx, before);
       assertTransition(before.status, status);
-      await this.db.updateVersioned(tx, PartnershipEntity, WHAT, before, version, { status, lastConfirmedOn: this.calendar.today() });
-      const after = await this.db.getRepository(tx, PartnershipEntity).findOneByOrFail({ id: before.id });
-      await this.audit.record(tx, { action: 'change-status', entity: AUDIT, key, before, after });
-      return after;
+      if (status === PartnershipStatus.CANCELLED && members > 1 && !editsEverything(tx.actor)) throw sharedCancellation(key, members);
+      return this.setStatus(tx, before, version, status, 'change-status');
     });
+  }
+
+  /**
+   * Undoes the partnership's last status change (a coordinator's correction, ADR 16): the status
+   * returns to what it was before that change — even from a final state such as CANCELLED — and
+   * the undo is audited as `undo-status-change`. Undoing an undo redoes the change. Nothing to undo
+   * (no change recorded, or the status has moved on since): BAD_USER_INPUT (NOTHING_TO_UNDO).
+   */
+  async undoStatusChange(ctx: RequestContext, key: string, version: number): Promise<PartnershipEntity> {
+    if (!editsEverything(ctx.actor)) throw coordinatorsOnly('undo a status change');
+    return this.db.withTransaction(ctx, async (tx) => {
+      const current = await loadByKey(this.db, tx, PartnershipEntity, WHAT, key);
+      const [last] = await this.db.manager(tx).query<{ before: PartnershipStatus | null; after: PartnershipStatus | null }[]>(
+        `SELECT before->>'status' AS before, after->>'status' AS after FROM audit_log
+          WHERE entity = $1 AND entity_key = $2 AND action IN ('change-status', 'undo-status-change')
+          ORDER BY at DESC, id DESC LIMIT 1`,
+        [AUDIT, key],
+      );
+      if (!last?.before) throw nothingToUndo(key, 'its status was never changed');
+      if (last.after !== current.status) throw nothingToUndo(key, `its status is ${current.status}, not ${String(last.after)} as the last change left it`);
+      return this.setStatus(tx, current, version, last.before, 'undo-status-change');
+    });
+  }
+
+  /** Sets the status (version-checked, lastConfirmedOn today) and audits it as `action`. */
+  private async setStatus(tx: RequestContext, before: PartnershipEntity, version: number, status: PartnershipStatus, action: string): Promise<PartnershipEntity> {
+    await this.db.updateVersioned(tx, PartnershipEntity, WHAT, before, version, { status, lastConfirmedOn: this.calendar.today() });
+    const after = await this.db.getRepository(tx, PartnershipEntity).findOneByOrFail({ id: before.id });
+    await this.audit.record(tx, { action, entity: AUDIT, key: before.key, before, after });
+    return after;
   }
 
   /** Confirms the partnership as still true (lastConfirmedOn = today), changing nothing else; any member's editor may. Audited as `confirm`. */
@@ -102,14 +135,15 @@ export class PartnershipCommandService {
       key,
       version,
       today: this.calendar.today(),
-      authorize: (tx, p) => this.assertMemberEditor(tx, p),
+      authorize: async (tx, p) => void (await this.assertMemberEditor(tx, p)),
     });
   }
 
-  /** FORBIDDEN unless the actor edits at least one member (or everything). */
-  private async assertMemberEditor(tx: RequestContext, p: PartnershipEntity): Promise<void> {
+  /** FORBIDDEN unless the actor edits at least one member (or everything); the number of members. */
+  private async assertMemberEditor(tx: RequestContext, p: PartnershipEntity): Promise<number> {
     const members = await this.db.getRepository(tx, PartnershipMemberEntity).findBy({ partnershipId: p.id });
     await this.access.assertCanEditAny(tx, 'partnership', p.key, members.map((m) => m.municipalityId));
+    return members.length;
   }
 
   /** Member municipality ids by key; unknown keys are BAD_USER_INPUT naming `input.members.N.municipality`. */
