@@ -284,7 +284,7 @@ describe('authorization matrix', () => {
     }
     expect(actual).toEqual(expected);
     expect(changedByRefusal).toEqual([]);
-  });
+  }, 180_000); // every mutation × five actors, each with a fresh call: minutes on a loaded CI machine
 
   it('answers coordinator-only reads to coordinators and administrators only', async () => {
     const expected: Record<string, Record<ActorName, string>> = {};

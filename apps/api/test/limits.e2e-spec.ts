@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '@kakehashi/testing';
 import { startTestApi, type TestApi } from './api-harness';
 
 /**
@@ -7,8 +8,9 @@ import { startTestApi, type TestApi } from './api-harness';
  */
 let api: TestApi;
 beforeAll(async () => {
+  buildApp('graphiql'); // the IDE page below is served from its build (a fresh checkout has none)
   api = await startTestApi();
-});
+}, 180_000);
 afterAll(() => api?.close());
 
 interface Answer {

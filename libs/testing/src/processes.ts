@@ -20,7 +20,7 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
 }
 
 /** Builds an app (only when its sources changed), as `npm start` / `npm run cli` would. */
-export function buildApp(app: 'api' | 'cli'): void {
+export function buildApp(app: 'api' | 'cli' | 'graphiql'): void {
   const out = spawnSync(process.execPath, ['--input-type=module', '-e', `import { buildIfNeeded } from './scripts/build-if-needed.mjs'; buildIfNeeded('${app}');`], {
     cwd: REPOSITORY_ROOT,
     encoding: 'utf8',
