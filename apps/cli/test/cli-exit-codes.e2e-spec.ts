@@ -3,7 +3,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPOSITORY_ROOT, buildApp, runCli, startServerProcess, type ServerProcess } from '@kakehashi/testing';
+import { REPOSITORY_ROOT, buildApp, createEmptyDatabase, runCli, startServerProcess, type ServerProcess } from '@kakehashi/testing';
 
 /*
  * Exit codes as a calling script sees them (CONTRACT.md: 0 done, 1 failed, 2 usage error),
@@ -29,17 +29,27 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe.each([
-  ['without a running server (the CLI starts the embedded database)', false],
-  ['with the server running (the CLI attaches to its database)', true],
-])('%s', (_mode, withServer) => {
+  ['without a running server (the CLI starts the embedded database)', 'owned'],
+  ['with the server running (the CLI attaches to its database)', 'attached'],
+  ['with DATABASE_URL set (an external PostgreSQL)', 'url'],
+] as const)('%s', (_mode, mode) => {
   let env: Record<string, string>;
   let server: ServerProcess | undefined;
+  let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    const dataDir = join(dir, withServer ? 'attached' : 'owned');
-    env = { DATA_DIR: dataDir, SAMPLE_DATA: 'off' };
-    if (withServer) server = await startServerProcess(env);
+    if (mode === 'url') {
+      const db = await createEmptyDatabase();
+      drop = db.drop;
+      env = { DATABASE_URL: db.url, DATA_DIR: '/nonexistent/never-used', SAMPLE_DATA: 'off' };
+      return;
+    }
+    env = { DATA_DIR: join(dir, mode), SAMPLE_DATA: 'off' };
+    if (mode === 'attached') server = await startServerProcess(env);
   }, 180_000);
-  afterAll(async () => server?.stop());
+  afterAll(async () => {
+    await server?.stop();
+    await drop?.();
+  });
 
   it('import of an invalid document: exit 1, the problem on stderr, nothing on stdout', async () => {
     const run = await runCli(['import', join(dir, 'bad.json')], env);
@@ -76,6 +86,19 @@ describe.each([
   it('export into a directory that does not exist: exit 1', async () => {
     const run = await runCli(['export', join(dir, 'no-such-dir', 'out.json')], env);
     expect(run.stderr).toMatch(/^error: /m);
+    expect(run.code).toBe(1);
+  }, 120_000);
+
+  it('upkeep --json: exit 0, and stdout is JSON', async () => {
+    const run = await runCli(['upkeep', '--json'], env);
+    expect(run.code).toBe(0);
+    expect(() => JSON.parse(run.stdout)).not.toThrow();
+  }, 120_000);
+
+  it('import of a document that is not JSON: exit 1, nothing imported', async () => {
+    await writeFile(join(dir, 'broken.json'), '{"format": "kakehashi/v1", ');
+    const run = await runCli(['import', join(dir, 'broken.json')], env);
+    expect(run.stderr).toMatch(/not valid JSON/);
     expect(run.code).toBe(1);
   }, 120_000);
 
