@@ -3,8 +3,35 @@
  */
 const libs = ['kernel', 'config', 'database', 'directory', 'interchange', 'matching', 'auth', 'upkeep', 'testing'];
 
+/**
+ * The layers of docs/architecture.md: which libs each lib may import (besides itself). Anything
+ * not listed is refused — a new lib, or a new edge, is a decision made here and in the picture.
+ * Tests compose layers (a directory spec wires libs/auth's real row-access adapter), so spec files
+ * and test folders are exempt; libs/testing may import anything.
+ */
+const mayImport = {
+  kernel: [],
+  config: ['kernel'],
+  database: ['kernel', 'config'],
+  directory: ['kernel', 'config', 'database'],
+  interchange: ['kernel', 'config', 'database', 'directory'],
+  matching: ['kernel', 'config', 'database', 'directory'],
+  auth: ['kernel', 'config', 'database', 'directory'],
+  upkeep: ['kernel', 'config', 'database', 'directory', 'auth'],
+};
+const TESTS = ['\\.(db\\.)?spec\\.ts$', '\\.e2e-spec\\.ts$', '/test/'];
+const layerRules = Object.entries(mayImport).map(([lib, allowed]) => ({
+  name: `layers-${lib}-imports-only-${allowed.length ? allowed.join('-') : 'itself'}`,
+  comment: `libs/${lib} may import only ${allowed.length ? allowed.map((l) => `libs/${l}`).join(', ') : 'nothing internal'}`,
+  severity: 'error',
+  from: { path: `^libs/${lib}/`, pathNot: TESTS },
+  to: { path: '^libs/([^/]+)/', pathNot: [`^libs/(${[lib, ...allowed].join('|')})/`] },
+}));
+for (const lib of libs) if (lib !== 'testing' && !mayImport[lib]) throw new Error(`.dependency-cruiser.cjs: no layer declared for libs/${lib}`);
+
 module.exports = {
   forbidden: [
+    ...layerRules,
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
     {
       // Except the web app's browser suite, which drives the real API through its test harness.

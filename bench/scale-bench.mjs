@@ -377,6 +377,7 @@ async function captureSql(data) {
   const { DatabaseModule } = lib('database');
   const { MatchingModule, MentorSuggestionService, PartnerSuggestionService, PeerSuggestionService } = lib('matching');
   const { MunicipalityQueryService, SearchService } = lib('directory');
+  const { AccessModule } = lib('auth');
   const { systemContext } = lib('kernel');
   const { Module } = require('@nestjs/common');
   class CaptureModule {}
@@ -390,6 +391,7 @@ async function captureSql(data) {
         },
       }),
       DatabaseModule,
+      AccessModule,
       MatchingModule,
     ],
   })(CaptureModule);

@@ -7,7 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { APP_CONFIG, ConfigModule, ROOT_LOGGER, type AppConfig, type ConfigModuleOptions, type Logger } from '@kakehashi/config';
-import { AccountSeeder, AuthModule } from '@kakehashi/auth';
+import { AccessModule, AccountSeeder, AuthModule } from '@kakehashi/auth';
 import { DatabaseModule } from '@kakehashi/database';
 import { DirectoryModule } from '@kakehashi/directory';
 import { SampleDataModule } from '@kakehashi/interchange';
@@ -60,6 +60,7 @@ export class AppModule {
           }),
         }),
         DatabaseModule,
+        AccessModule, // binds the directory's ROW_ACCESS port to libs/auth's adapter, globally
         DirectoryModule,
         AuthModule,
         TerminusModule,

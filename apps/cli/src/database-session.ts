@@ -1,13 +1,17 @@
 import { Injectable, Module, type INestApplicationContext, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AccessModule } from '@kakehashi/auth';
 import { ConfigModule } from '@kakehashi/config';
 import { DatabaseModule } from '@kakehashi/database';
 import { InterchangeModule } from '@kakehashi/interchange';
 import { MatchingModule } from '@kakehashi/matching';
 import { UpkeepModule } from '@kakehashi/upkeep';
 
-/** What a command needs from the database: config (logs on stderr: stdout is the report), the pool, the services. */
-@Module({ imports: [ConfigModule.forRoot({ logDestination: 2 }), DatabaseModule, InterchangeModule, MatchingModule, UpkeepModule] })
+/**
+ * What a command needs from the database: config (logs on stderr: stdout is the report), the pool,
+ * the services, and the directory's row-level access port bound to libs/auth's adapter.
+ */
+@Module({ imports: [ConfigModule.forRoot({ logDestination: 2 }), DatabaseModule, AccessModule, InterchangeModule, MatchingModule, UpkeepModule] })
 export class CliWorkModule {}
 
 /**

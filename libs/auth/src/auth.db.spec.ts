@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRootLogger, loadConfig } from '@kakehashi/config';
 import { AuditEntryEntity, AuditService, TransactionalConnection } from '@kakehashi/database';
 import { createRequestContext, isDomainError, Role, systemContext, type Actor } from '@kakehashi/kernel';
+import { RecordAccess } from '@kakehashi/directory';
 import { createTestDatabase, type TestDatabase } from '@kakehashi/testing';
 import { AccessService } from './access/access.service';
 import { AccountService } from './account/account.service';
@@ -153,7 +154,7 @@ describe('invitations', () => {
   });
 
   it('name an unknown municipality and a bad email', async () => {
-    expect(await failure(invitations.invite(as(coordinator), 'x@example.org', 'atlantis'))).toBe('NOT_FOUND');
+    expect(await failure(invitations.invite(as(coordinator), 'x@example.org', 'atlantis'))).toBe('BAD_USER_INPUT/UNKNOWN_REFERENCE');
     expect(await failure(invitations.invite(as(coordinator), 'not an email', 'kawasaki'))).toBe('BAD_USER_INPUT');
   });
 });
@@ -167,9 +168,9 @@ describe('canEdit', () => {
     expect(await access.canEdit(anon, all)).toEqual(new Set());
     // A forged claim of municipalities in the actor changes nothing: bindings come from the database.
     expect(await access.canEdit(as({ ...editor, municipalityIds: all }), [municipalityId.makassar!])).toEqual(new Set());
-    expect(await failure(access.assertCanEdit(as(editor), 'need', [{ key: 'makassar-leakage', municipalityId: municipalityId.makassar! }]))).toBe('FORBIDDEN/NOT_YOUR_MUNICIPALITY');
-    expect(await failure(access.assertCanEdit(as(editor), 'case study', [{ key: 'orphan', municipalityId: null }]))).toBe('FORBIDDEN/NOT_YOUR_MUNICIPALITY');
-    expect(await failure(access.assertCanEditAny(as(editor), 'partnership', 'p', [municipalityId.makassar!, municipalityId.kawasaki!]))).toBe('no error');
+    expect(await failure(new RecordAccess(access).assertCanEdit(as(editor), 'need', [{ key: 'makassar-leakage', municipalityId: municipalityId.makassar! }]))).toBe('FORBIDDEN/NOT_YOUR_MUNICIPALITY');
+    expect(await failure(new RecordAccess(access).assertCanEdit(as(editor), 'case study', [{ key: 'orphan', municipalityId: null }]))).toBe('FORBIDDEN/NOT_YOUR_MUNICIPALITY');
+    expect(await failure(new RecordAccess(access).assertCanEditAny(as(editor), 'partnership', 'p', [municipalityId.makassar!, municipalityId.kawasaki!]))).toBe('no error');
   });
 
   it('stops a disabled editor at once, and their sessions', async () => {

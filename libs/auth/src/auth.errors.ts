@@ -10,7 +10,6 @@ export const AUTH_REASONS = {
   INVITATION_INVALID: 'INVITATION_INVALID',
   ACCOUNT_EXISTS: 'ACCOUNT_EXISTS',
   LOGIN_THROTTLED: 'LOGIN_THROTTLED',
-  NOT_YOUR_MUNICIPALITY: 'NOT_YOUR_MUNICIPALITY',
 } as const;
 
 /** One message for every failed sign-in: it must not tell whether the email exists. */
@@ -52,14 +51,4 @@ export const loginThrottled = (retryAfterSeconds: number): RateLimitedError =>
     `Too many failed password attempts; try again in ${retryAfterSeconds} s`,
     AUTH_REASONS.LOGIN_THROTTLED,
     [{ path: 'password', message: `retry after ${retryAfterSeconds} s` }],
-  );
-
-/** A row-level refusal naming the records the actor may not change. */
-/** `records`: the keys refused, each with the input field that ties it to the municipality (default `key`). */
-export const notYours = (what: string, records: readonly { key: string; path?: string }[]): DomainError =>
-  new DomainError(
-    'FORBIDDEN',
-    `You may not change ${what} ${records.map((r) => r.key).join(', ')}: it belongs to a municipality you do not edit`,
-    records.map((r) => ({ path: r.path ?? 'key', message: `${what} "${r.key}" is not yours to change` })),
-    AUTH_REASONS.NOT_YOUR_MUNICIPALITY,
   );

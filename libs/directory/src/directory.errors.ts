@@ -42,3 +42,12 @@ export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
   return (e?.driverError?.code ?? e?.code) === '23505';
 }
+
+/** A row-level refusal naming the records the actor may not change: FORBIDDEN (reason NOT_YOUR_MUNICIPALITY). */
+export const notYours = (what: string, keys: readonly string[]): DomainError =>
+  new DomainError(
+    'FORBIDDEN',
+    `You may not change ${what} ${keys.join(', ')}: it belongs to a municipality you do not edit`,
+    keys.map((k) => ({ path: 'key', message: `${what} "${k}" is not yours to change` })),
+    'NOT_YOUR_MUNICIPALITY',
+  );

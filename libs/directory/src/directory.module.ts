@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessModule } from '@kakehashi/auth';
+import { RecordAccess } from './access/record-access';
 import { CalendarService } from './calendar/calendar.service';
 import { DIRECTORY_ENTITIES } from './directory.entities';
 import { ExpertiseService } from './expertise/expertise.service';
@@ -17,6 +17,7 @@ import { SearchService } from './search/search.service';
 import { TaxonomyService } from './taxonomy/taxonomy.service';
 
 const SERVICES = [
+  RecordAccess,
   CalendarService,
   TaxonomyService,
   MunicipalityQueryService,
@@ -32,9 +33,13 @@ const SERVICES = [
   SearchService,
 ];
 
-/** The directory domain: entities and the services that read and change them. No GraphQL here. */
+/**
+ * The directory domain: entities and the services that read and change them. No GraphQL here.
+ * Needs a provider of `ROW_ACCESS` (the row-level access port) from the application: the API and
+ * the CLI bind libs/auth's adapter globally.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES), AccessModule],
+  imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES)],
   providers: SERVICES,
   exports: [TypeOrmModule, ...SERVICES],
 })

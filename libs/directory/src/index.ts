@@ -14,6 +14,7 @@ export * from './knowledge/knowledge.entity';
 export * from './taxonomy/taxonomy.service';
 export * from './taxonomy/taxonomy.data';
 export * from './directory.errors';
+export * from './access/record-access';
 export * from './municipality/municipality.types';
 export * from './municipality/municipality-query.service';
 export * from './municipality/municipality-command.service';

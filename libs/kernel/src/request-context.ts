@@ -35,3 +35,8 @@ export function systemContext(requestId = 'system'): RequestContext {
 /** Roles of signed-in actors. Anonymous callers have none. */
 export const Role = { ADMIN: 'ADMIN', COORDINATOR: 'COORDINATOR', EDITOR: 'EDITOR' } as const;
 export type Role = keyof typeof Role;
+
+/** Actors who may change any municipality's records: coordinators (admins are coordinators too) and the system. */
+export function editsEverything(actor: Actor | null): boolean {
+  return !!actor && (actor.roles.includes(Role.COORDINATOR) || actor.roles.includes(Role.ADMIN) || actor.roles.includes('SYSTEM'));
+}

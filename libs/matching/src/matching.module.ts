@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessModule } from '@kakehashi/auth';
 import { DirectoryModule } from '@kakehashi/directory';
 import { ConsortiumService } from './consortium/consortium.service';
 import { EvaluationService } from './evaluation/evaluation.service';
@@ -29,7 +28,7 @@ const SERVICES = [
 
 /** The matchmaker: suggestions, consortia, pairing plans, feedback and evaluation. No GraphQL here. */
 @Module({
-  imports: [DirectoryModule, AccessModule, TypeOrmModule.forFeature(MATCHING_ENTITIES)],
+  imports: [DirectoryModule, TypeOrmModule.forFeature(MATCHING_ENTITIES)],
   providers: SERVICES,
   exports: SERVICES,
 })

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { AccessService } from '@kakehashi/auth';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
-import { CalendarService, KnowledgeCommandService, MunicipalityQueryService, PartnershipCommandService, TaxonomyService } from '@kakehashi/directory';
+import { CalendarService, KnowledgeCommandService, MunicipalityQueryService, PartnershipCommandService, RecordAccess, TaxonomyService } from '@kakehashi/directory';
 import { InterchangeImportService, sampleDirectoryPath } from '@kakehashi/interchange';
 import { systemContext, type RequestContext } from '@kakehashi/kernel';
 import { createTestDatabase, type TestDatabase } from '@kakehashi/testing';
@@ -39,7 +39,7 @@ export async function createMatchingHarness(): Promise<MatchingHarness> {
   const conn = new TransactionalConnection(db.dataSource);
   const taxonomy = new TaxonomyService(conn);
   const audit = new AuditService(conn);
-  const access = new AccessService(conn);
+  const access = new RecordAccess(new AccessService(conn));
   const facts = new FactsQueryService(conn, taxonomy, new CalendarService());
   const profiles = new ProfileQueryService(conn, facts);
   const partners = new PartnerSuggestionService(facts);

@@ -1,23 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '@kakehashi/database';
-import { DomainError, type RequestContext } from '@kakehashi/kernel';
+import { requireMunicipalityIds } from '@kakehashi/directory';
+import type { RequestContext } from '@kakehashi/kernel';
 
-/**
- * Municipality keys ↔ ids, by plain SQL: libs/directory imports this library (for its row-level
- * checks), so this library must not import the directory's entities back.
- */
+/** Municipality keys ↔ ids for accounts: the directory's key lookup, and who edits what. */
 @Injectable()
 export class MunicipalityLookup {
   constructor(private readonly db: TransactionalConnection) {}
 
-  /** Ids of `keys`, in order; NOT_FOUND naming the first unknown key. */
+  /** Ids of `keys`, in order; BAD_USER_INPUT (UNKNOWN_REFERENCE) naming `path` for unknown keys. */
   async idsOf(ctx: RequestContext, keys: readonly string[], path = 'municipalityKeys'): Promise<string[]> {
-    if (!keys.length) return [];
-    const rows: { id: string; key: string }[] = await this.db.manager(ctx).query('SELECT id, key FROM municipality WHERE key = ANY($1::text[])', [keys]);
-    const byKey = new Map(rows.map((r) => [r.key, r.id]));
-    const missing = keys.find((k) => !byKey.has(k));
-    if (missing !== undefined) throw new DomainError('NOT_FOUND', `municipality "${missing}" was not found`, [{ path, message: `no municipality with key "${missing}"` }]);
-    return keys.map((k) => byKey.get(k)!);
+    const ids = await requireMunicipalityIds(this.db, ctx, keys.map((key) => ({ key, path })));
+    return keys.map((k) => ids.get(k)!);
   }
 
   /** Keys of the municipalities each user edits, sorted, for every user id given (one query). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService } from '@kakehashi/auth';
+import { RecordAccess } from '../access/record-access';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import { notFound, type RequestContext } from '@kakehashi/kernel';
 import { In } from 'typeorm';
@@ -24,7 +24,7 @@ export class ExpertiseService {
     private readonly db: TransactionalConnection,
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditService,
-    private readonly access: AccessService,
+    private readonly access: RecordAccess,
     private readonly calendar: CalendarService = new CalendarService(),
   ) {}
 

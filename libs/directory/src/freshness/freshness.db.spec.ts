@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessService } from '@kakehashi/auth';
+import { RecordAccess } from '../access/record-access';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import { pageRequest, systemContext } from '@kakehashi/kernel';
 import { createTestDatabase, insertMunicipality, insertNeed, insertPartnership, type TestDatabase } from '@kakehashi/testing';
@@ -38,7 +39,7 @@ beforeAll(async () => {
   conn = new TransactionalConnection(db.dataSource);
   const taxonomy = new TaxonomyService(conn);
   const auditService = new AuditService(conn);
-  const access = new AccessService(conn);
+  const access = new RecordAccess(new AccessService(conn));
   queries = new MunicipalityQueryService(conn, taxonomy, calendar);
   municipalities = new MunicipalityCommandService(conn, auditService, access, calendar);
   needs = new NeedCommandService(conn, taxonomy, queries, auditService, access, calendar);

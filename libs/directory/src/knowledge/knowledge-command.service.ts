@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService } from '@kakehashi/auth';
+import { RecordAccess } from '../access/record-access';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import { badInput, type RequestContext } from '@kakehashi/kernel';
 import { unknownReferences } from '../directory.errors';
@@ -20,7 +20,7 @@ export class KnowledgeCommandService {
     private readonly taxonomy: TaxonomyService,
     private readonly municipalities: MunicipalityQueryService,
     private readonly audit: AuditService,
-    private readonly access: AccessService,
+    private readonly access: RecordAccess,
   ) {}
 
   async createCaseStudy(ctx: RequestContext, input: CreateCaseStudy): Promise<CaseStudyEntity> {

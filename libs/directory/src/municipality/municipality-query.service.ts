@@ -24,6 +24,21 @@ export interface MunicipalityPage extends Page<MunicipalityEntity> {
   needs?: Map<string, NeedEntity[]>;
 }
 
+/**
+ * Municipality keys → ids in one statement; unknown keys are BAD_USER_INPUT (UNKNOWN_REFERENCE)
+ * naming their input paths. The one key lookup: libs/auth uses it for accounts and invitations.
+ */
+export async function requireMunicipalityIds(db: TransactionalConnection, ctx: RequestContext, refs: readonly KeyRef[]): Promise<Map<string, string>> {
+  if (!refs.length) return new Map();
+  const rows = await db
+    .getRepository(ctx, MunicipalityEntity)
+    .find({ select: { id: true, key: true }, where: { key: In([...new Set(refs.map((r) => r.key))]) } });
+  const ids = new Map(rows.map((m) => [m.key, m.id]));
+  const unknown = refs.filter((r) => !ids.has(r.key));
+  if (unknown.length) throw unknownReferences('municipality', unknown);
+  return ids;
+}
+
 /** Reads municipalities: by key, in batches by id (for loaders), and filtered pages. */
 @Injectable()
 export class MunicipalityQueryService {
@@ -52,15 +67,8 @@ export class MunicipalityQueryService {
   }
 
   /** Resolves referenced keys to ids in one statement; unknown keys are BAD_USER_INPUT naming their paths. */
-  async requireIds(ctx: RequestContext, refs: readonly KeyRef[]): Promise<Map<string, string>> {
-    if (!refs.length) return new Map();
-    const rows = await this.db
-      .getRepository(ctx, MunicipalityEntity)
-      .find({ select: { id: true, key: true }, where: { key: In([...new Set(refs.map((r) => r.key))]) } });
-    const ids = new Map(rows.map((m) => [m.key, m.id]));
-    const unknown = refs.filter((r) => !ids.has(r.key));
-    if (unknown.length) throw unknownReferences('municipality', unknown);
-    return ids;
+  requireIds(ctx: RequestContext, refs: readonly KeyRef[]): Promise<Map<string, string>> {
+    return requireMunicipalityIds(this.db, ctx, refs);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService } from '@kakehashi/auth';
+import { RecordAccess } from '../access/record-access';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import { badInput, type RequestContext } from '@kakehashi/kernel';
 import { CalendarService } from '../calendar/calendar.service';
@@ -37,7 +37,7 @@ export class NeedCommandService {
     private readonly taxonomy: TaxonomyService,
     private readonly municipalities: MunicipalityQueryService,
     private readonly audit: AuditService,
-    private readonly access: AccessService,
+    private readonly access: RecordAccess,
     private readonly calendar: CalendarService = new CalendarService(),
   ) {}
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessService } from '@kakehashi/auth';
+import { RecordAccess } from '../access/record-access';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import { pageRequest, systemContext } from '@kakehashi/kernel';
 import { createTestDatabase, insertMunicipality, insertNeed, type TestDatabase } from '@kakehashi/testing';
@@ -28,7 +29,7 @@ function queries(at: Date, zone?: string): NeedQueryService {
 }
 function commands(at: Date): NeedCommandService {
   const taxonomy = new TaxonomyService(conn);
-  return new NeedCommandService(conn, taxonomy, new MunicipalityQueryService(conn, taxonomy), new AuditService(conn), new AccessService(conn), calendarAt(at));
+  return new NeedCommandService(conn, taxonomy, new MunicipalityQueryService(conn, taxonomy), new AuditService(conn), new RecordAccess(new AccessService(conn)), calendarAt(at));
 }
 const keysWith = async (service: NeedQueryService, status: EffectiveNeedStatus, municipality: string) =>
   (await service.list(ctx, { status, municipality }, pageRequest(100, null))).items.map((n) => n.key);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService, editsEverything } from '@kakehashi/auth';
+import { RecordAccess } from '../access/record-access';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
-import type { RequestContext } from '@kakehashi/kernel';
+import { editsEverything, type RequestContext } from '@kakehashi/kernel';
 import { CalendarService } from '../calendar/calendar.service';
 import { confirmRecord } from '../shared/confirm';
 import { In } from 'typeorm';
@@ -43,7 +43,7 @@ export class PartnershipCommandService {
     private readonly taxonomy: TaxonomyService,
     private readonly municipalities: MunicipalityQueryService,
     private readonly audit: AuditService,
-    private readonly access: AccessService,
+    private readonly access: RecordAccess,
     private readonly calendar: CalendarService = new CalendarService(),
   ) {}
 

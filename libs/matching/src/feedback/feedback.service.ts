@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AccessService } from '@kakehashi/auth';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
-import { MunicipalityEntity, NeedEntity, NeedTopicEntity, PartnershipCommandService, type CreatePartnership } from '@kakehashi/directory';
+import { MunicipalityEntity, NeedEntity, NeedTopicEntity, PartnershipCommandService, RecordAccess, type CreatePartnership } from '@kakehashi/directory';
 import type { RequestContext } from '@kakehashi/kernel';
 import { In } from 'typeorm';
 import { MatchingErrors } from '../matching.errors';
@@ -44,7 +43,7 @@ export class FeedbackService {
   constructor(
     private readonly db: TransactionalConnection,
     private readonly partnerships: PartnershipCommandService,
-    private readonly access: AccessService,
+    private readonly access: RecordAccess,
     private readonly audit: AuditService,
   ) {}
 
