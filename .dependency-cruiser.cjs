@@ -1,5 +1,5 @@
 /**
- * The import rules of ARCHITECTURE.md, enforced by `npm run lint` (and so by CI).
+ * The import rules of docs/architecture.md ("Libraries"), enforced by `npm run lint` (and so by CI).
  */
 const libs = ['kernel', 'config', 'database', 'directory', 'interchange', 'matching', 'auth', 'upkeep', 'testing'];
 

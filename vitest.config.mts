@@ -7,7 +7,7 @@ const alias = Object.fromEntries(
 );
 
 /**
- * Three tiers (ARCHITECTURE.md rule 9):
+ * Three tiers (docs/architecture.md, "Tests"; ADR 4):
  *  - unit:        `*.spec.ts` beside the code, pure, no database;
  *  - integration: `*.db.spec.ts`, real PostgreSQL with the real migrations;
  *  - e2e:         `*.e2e-spec.ts`, the API over HTTP on real PostgreSQL;

@@ -5,7 +5,7 @@ import { insertCaseStudy, insertExpertise, insertMunicipality, insertNeed, inser
 import { startTestApi, type TestApi } from './api-harness';
 
 /**
- * ARCHITECTURE.md rule 5: a directory page costs a small, fixed number of SQL statements whatever
+ * House rule (docs/architecture.md, "A request"): a directory page costs a small, fixed number of SQL statements whatever
  * its size. Every municipality below has expertise, a need, a case study and a partnership whose
  * other member is an overseas city outside the page.
  */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPOSITORY_ROOT, buildApp, createEmptyDatabase, runCli, startServerProcess, type ServerProcess } from '@kakehashi/testing';
 
 /*
- * Exit codes as a calling script sees them (CONTRACT.md: 0 done, 1 failed, 2 usage error),
+ * Exit codes as a calling script sees them (README "Command line": 0 done, 1 failed, 2 usage error),
  * whether the CLI starts the embedded PostgreSQL itself or attaches to the one a running server
  * holds. Each mode has its own DATA_DIR, so neither depends on the other having run.
  */

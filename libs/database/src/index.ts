@@ -6,6 +6,7 @@ export * from './hydrate';
 export * from './query-log';
 export * from './transactional-connection';
 export { MIGRATIONS } from './migrations';
+export * from './topics';
 export * from './audit/audit-entry.entity';
 export * from './audit/audit.service';
 export * from './database.entities';

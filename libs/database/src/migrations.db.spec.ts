@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@kakehashi/testing';
-import { TOPIC_TAXONOMY } from '@kakehashi/directory';
+import { SEEDED_TOPICS } from './topics';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -18,7 +18,7 @@ describe('migrations', () => {
     const rows: { key: string; parent_key: string | null; label_ja: string }[] = await db.dataSource.query(
       'SELECT key, parent_key, label_ja FROM topic ORDER BY position',
     );
-    expect(rows.map((r) => r.key)).toEqual(TOPIC_TAXONOMY.map((t) => t.key));
+    expect(rows.map((r) => r.key)).toEqual(SEEDED_TOPICS.map((t) => t.key));
     expect(rows.filter((r) => r.parent_key === null)).toHaveLength(9);
     expect(rows.every((r) => r.label_ja.length > 0)).toBe(true);
   });
@@ -52,6 +52,6 @@ describe('migrations', () => {
     await db.dataSource.runMigrations({ transaction: 'all' });
     expect(await tables()).toEqual(before);
     const [{ n }] = await db.dataSource.query('SELECT count(*)::int AS n FROM topic');
-    expect(n).toBe(TOPIC_TAXONOMY.length);
+    expect(n).toBe(SEEDED_TOPICS.length);
   });
 });

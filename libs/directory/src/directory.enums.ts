@@ -1,4 +1,4 @@
-/** Enumerations of the directory (CONTRACT.md, DOMAIN.md). Values are the wire names. */
+/** Enumerations of the directory (the API contract and kakehashi/v1). Values are the wire names. */
 export { CooperationScheme, MemberRole, MunicipalityKind, NeedPriority, NeedStatus, OverseasExperience, PartnershipStatus, Provenance } from '@kakehashi/kernel';
 
 const values = <T extends string>(...v: T[]): { readonly [K in T]: K } => Object.freeze(Object.fromEntries(v.map((x) => [x, x]))) as { readonly [K in T]: K };

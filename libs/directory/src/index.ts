@@ -12,7 +12,6 @@ export * from './partnership/partnership.entity';
 export * from './partnership/partnership-status';
 export * from './knowledge/knowledge.entity';
 export * from './taxonomy/taxonomy.service';
-export * from './taxonomy/taxonomy.data';
 export * from './directory.errors';
 export * from './access/record-access';
 export * from './municipality/municipality.types';

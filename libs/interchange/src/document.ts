@@ -13,7 +13,7 @@ import type {
 export const INTERCHANGE_FORMAT = 'kakehashi/v1';
 
 /**
- * The `kakehashi/v1` document (CONTRACT.md) with the project's optional extensions (ADR 0003):
+ * The `kakehashi/v1` document (the interchange contract) with the project's optional extensions (ADR 0003):
  * `provenance` and `source` on every record, `expiresOn` on needs, a need `status` of EXPIRED
  * (ADR 7), and `lastConfirmedOn` on municipalities, needs and partnerships (ADR 8). As read: every
  * array and every optional field may be absent or null.
@@ -119,7 +119,7 @@ export type CanonicalPartnership = Complete<Omit<PartnershipRecord, 'status' | '
 export type CanonicalCaseStudy = Complete<CaseStudyRecord>;
 export type CanonicalEvent = Complete<EventRecord>;
 
-/** The sections of a document, in the order export writes them (CONTRACT.md's order). */
+/** The sections of a document, in the order export writes them (the contract's order). */
 export const SECTIONS = ['municipalities', 'expertise', 'needs', 'partnerships', 'caseStudies', 'events'] as const;
 export type Section = (typeof SECTIONS)[number];
 

@@ -1,5 +1,5 @@
 /**
- * The error codes a client may see (CONTRACT.md). Every domain error carries one; the API maps it
+ * The error codes a client may see (the API contract; README lists them). Every domain error carries one; the API maps it
  * to GraphQL `extensions.code` and the CLI prints it.
  */
 export const ERROR_CODES = [

@@ -13,18 +13,19 @@ export interface Actor {
 
 /**
  * Travels as the first argument of every service method: who acts, for which request, and the
- * open transaction (if any) that repositories must use.
+ * open transaction (if any) that repositories must use. No locale: the API answers in both
+ * languages (`labelEn`/`labelJa`, `nameEn`/`nameJa`) and clients choose; error messages are
+ * English with contract codes that clients translate.
  */
 export interface RequestContext {
   readonly requestId: string;
   readonly actor: Actor | null;
-  readonly locale: 'en' | 'ja';
   /** Set inside `withTransaction`; repositories read it through `managerFor(ctx)`. */
   readonly transaction?: EntityManager;
 }
 
 export function createRequestContext(init: Partial<RequestContext> = {}): RequestContext {
-  return { requestId: init.requestId ?? randomUUID(), actor: init.actor ?? null, locale: init.locale ?? 'en', transaction: init.transaction };
+  return { requestId: init.requestId ?? randomUUID(), actor: init.actor ?? null, transaction: init.transaction };
 }
 
 /** A context for work that no person started: CLI commands, boot-time seeding. */

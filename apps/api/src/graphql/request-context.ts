@@ -16,7 +16,6 @@ export function requestContextOf(req: GqlContext['req']): RequestContext {
   req.kakehashiContext ??= createRequestContext({
     requestId: req.id !== undefined ? String(req.id) : undefined,
     actor: req.actor ?? null,
-    locale: String(req.headers['accept-language'] ?? '').startsWith('ja') ? 'ja' : 'en',
   });
   return req.kakehashiContext;
 }

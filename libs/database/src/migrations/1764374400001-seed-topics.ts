@@ -1,17 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { TopicSeed as TopicRow } from '../topics';
 import topics from './data/topics-v1.json';
 
-interface TopicRow {
-  key: string;
-  parentKey: string | null;
-  labelEn: string;
-  labelJa: string;
-  synonymsEn: string[];
-  synonymsJa: string[];
-}
-
 /**
- * The topic taxonomy of DOMAIN.md, version 1. A frozen snapshot: later label or synonym changes come
+ * The topic taxonomy (36 keys, nine domains), version 1. A frozen snapshot: later label or synonym changes come
  * as new migrations, so a database built today and one built next year agree.
  */
 export class SeedTopics1764374400001 implements MigrationInterface {

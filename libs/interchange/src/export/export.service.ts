@@ -28,7 +28,7 @@ export interface ExportReport {
 const indented = (record: object): string => `    ${JSON.stringify(record, null, 2).replace(/\n/g, '\n    ')}`;
 
 /**
- * Writes the whole directory as a canonical kakehashi/v1 document: sections in CONTRACT.md order,
+ * Writes the whole directory as a canonical kakehashi/v1 document: sections in `SECTIONS` order,
  * records sorted by key, every field present (null / []), children in stored order. The text is
  * exactly `JSON.stringify(document, null, 2) + "\n"`, written page by page, so a large directory
  * never sits in memory at once and export → import → export is byte-identical.

@@ -1,4 +1,4 @@
-import { TOPIC_TAXONOMY, type TopicSeed } from '@kakehashi/directory';
+import { SEEDED_TOPICS, type TopicSeed } from '@kakehashi/database';
 import type { MunicipalityRecord } from '../document';
 import type { Place } from './places';
 import { cumulative, zipfWeights, type Random } from './random';
@@ -10,7 +10,7 @@ import { cumulative, zipfWeights, type Random } from './random';
  * so needs and expertise cluster by country as they do in the real directory.
  */
 
-export const TOPICS: readonly TopicSeed[] = TOPIC_TAXONOMY;
+export const TOPICS: readonly TopicSeed[] = SEEDED_TOPICS;
 
 const POPULAR_FIRST = [
   'nrw.leak-detection',

@@ -1,4 +1,4 @@
-import type { TopicSeed } from '@kakehashi/directory';
+import type { TopicSeed } from '@kakehashi/database';
 import type { Random } from './random';
 
 /*

@@ -77,7 +77,7 @@ function checkExpired(problems: ErrorDetail[], path: string, r: Obj, today: stri
 }
 
 const KEYED_SECTIONS = ['municipalities', 'needs', 'partnerships', 'caseStudies', 'events'];
-/** Sections in document (CONTRACT.md) order. */
+/** Sections in document (`SECTIONS`) order. */
 const SECTION_ORDER = ['municipalities', 'expertise', 'needs', 'partnerships', 'caseStudies', 'events'];
 
 /** A reference to a municipality or event, kept until finish() when the document has not defined it (yet). */

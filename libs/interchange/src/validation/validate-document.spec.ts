@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TOPIC_TAXONOMY } from '@kakehashi/directory';
+import { SEEDED_TOPICS } from '@kakehashi/database';
 import { DomainError } from '@kakehashi/kernel';
 import { InvalidDocumentError, MAX_LISTED_PROBLEMS } from '../interchange.errors';
 import { sampleDirectoryPath } from '../sample-data/sample-directory';
@@ -12,7 +12,7 @@ import { assertValidDocument, documentProblems, parseDocument } from './validate
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = Record<string, any>;
 
-const known = { topics: new Set(TOPIC_TAXONOMY.map((t) => t.key)), municipalities: new Set<string>(), events: new Set<string>(), today: '2026-12-01' };
+const known = { topics: new Set(SEEDED_TOPICS.map((t) => t.key)), municipalities: new Set<string>(), events: new Set<string>(), today: '2026-12-01' };
 
 /** A small valid document with one record of every type; each test breaks one thing. */
 function doc(): Loose {

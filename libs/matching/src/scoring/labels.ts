@@ -3,7 +3,7 @@
  * never falls back to an English enum value (`JICA grassrootsの実績`, `(active)`).
  */
 
-/** Cooperation schemes (DOMAIN.md), as a reader names them. */
+/** Cooperation schemes (`CooperationScheme`), as a reader names them. */
 export const SCHEME_LABELS: Readonly<Record<string, { en: string; ja: string }>> = {
   JICA_GRASSROOTS: { en: 'JICA grassroots technical cooperation', ja: 'JICA草の根技術協力' },
   JICA_TECHNICAL_COOPERATION: { en: 'JICA technical cooperation project', ja: 'JICA技術協力プロジェクト' },
