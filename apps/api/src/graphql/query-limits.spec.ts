@@ -41,11 +41,10 @@ describe('query limits', () => {
   it('count aliases in fragments once per spread, without exponential work', () => {
     const spreads = `{ topics { ...F ...F ...F ...F } } fragment F on Topic { a: key b: key c: key d: key }`;
     expect(reasons(spreads)).toEqual(['TOO_MANY_ALIASES']);
-    // 2^40 expansions if walked naively; measured once per fragment it is instant.
+    // 2^40 expansions if walked naively (the test would never finish, and time out); measured once
+    // per fragment it answers. No wall-clock assertion: timing on a shared CPU belongs to benchmarks.
     const defs = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Topic { ...F${i + 1} ...F${i + 1} }`).join(' ');
-    const started = Date.now();
     expect(reasons(`{ topics { ...F0 } } ${defs} fragment F40 on Topic { x: key }`)).toContain('TOO_MANY_ALIASES');
-    expect(Date.now() - started).toBeLessThan(200);
   });
 
   it('count directives: 5 pass, 6 do not', () => {

@@ -58,5 +58,3 @@ export async function startRestartablePostgres(database = 'kakehashi'): Promise<
     },
   };
 }
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../api-harness';
-import { sleep } from './fault-harness';
+import { waitFor } from '@kakehashi/testing';
 
 /** A pool of two, both held by requests stuck behind a lock: the next request must fail, not hang. */
 let api: TestApi;
@@ -23,7 +23,14 @@ describe('connection pool exhaustion', () => {
     await blocker.query('BEGIN');
     await blocker.query('LOCK TABLE topic IN ACCESS EXCLUSIVE MODE');
     const holders = [api.gql('{ topics { key } }'), api.gql('{ topics { key } }')];
-    await sleep(300);
+    // Another client: inside the blocker's transaction pg_stat_activity is a frozen snapshot.
+    const watcher = new Client({ connectionString: api.databaseUrl });
+    await watcher.connect();
+    await waitFor('both pool connections waiting on the lock', async () => {
+      const [{ n }] = (await watcher.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'kakehashi'`)).rows;
+      return n >= 2;
+    });
+    await watcher.end();
     const starved = await timed(api.gql('{ municipalities(first: 1) { totalCount } }'));
     const health = await timed(fetch(`${api.url}/health`));
     await blocker.query('ROLLBACK');

@@ -2,7 +2,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiApp } from '../../src/bootstrap';
-import { sleep, startRestartablePostgres, type RestartablePostgres } from './fault-harness';
+import { waitFor } from '@kakehashi/testing';
+import { startRestartablePostgres, type RestartablePostgres } from './fault-harness';
 
 const ADMIN_TOKEN = 'fault-admin-token-0123456789';
 let pg: RestartablePostgres;
@@ -58,18 +59,17 @@ describe('PostgreSQL restarts under write load', () => {
     const writers = Array.from({ length: 6 }, async (_, w) => {
       for (let i = 0; running; i++) attempts.push(await write(`w${w}-${i}@example.org`));
     });
-    await sleep(1500);
+    const okSince = (t: number) => attempts.filter((a) => a.ok && a.at >= t).length;
+    // Writes flow before the crash, fail while the server is down, flow again after it is back.
+    await waitFor('30 acknowledged writes before the crash', () => okSince(0) >= 30);
     const crashAt = performance.now();
     await pg.crash();
     const healthDown = await fetch(`${url}/health`);
-    await sleep(1500);
+    await waitFor('writes failing during the outage', () => attempts.filter((a) => !a.ok && a.at >= crashAt).length >= 6);
     const startAt = performance.now();
     await pg.start();
     const upAt = performance.now();
-    // Keep writing until writes succeed again, then a little longer.
-    const deadline = upAt + 20_000;
-    while (performance.now() < deadline && !attempts.some((a) => a.ok && a.at >= upAt)) await sleep(20);
-    await sleep(1500);
+    await waitFor('30 acknowledged writes after the restart', () => okSince(upAt) >= 30);
     running = false;
     await Promise.all(writers);
     const healthUp = await fetch(`${url}/health`);

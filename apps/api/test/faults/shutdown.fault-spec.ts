@@ -1,7 +1,6 @@
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, createEmptyDatabase, startServerProcess, type ServerProcess } from '@kakehashi/testing';
-import { sleep } from './fault-harness';
+import { buildApp, createEmptyDatabase, startServerProcess, waitFor, type ServerProcess } from '@kakehashi/testing';
 
 const ADMIN_TOKEN = 'fault-admin-token-0123456789';
 const dbs: { drop(): Promise<void> }[] = [];
@@ -40,16 +39,22 @@ describe('the server process', () => {
     await blocker.query('BEGIN');
     await blocker.query('LOCK TABLE invitation IN EXCLUSIVE MODE');
     const inFlight = [1, 2, 3, 4, 5].map((i) => invite(s.url, `inflight${i}@example.org`));
-    for (let waiting = 0; waiting < 5; await sleep(50)) {
-      [{ waiting }] = (await db.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'kakehashi'`)).rows;
-    }
+    await waitFor('five writes waiting on the lock', async () => {
+      const [{ waiting }] = (await db.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'kakehashi'`)).rows;
+      return waiting >= 5;
+    });
     const signalledAt = performance.now();
     s.child.kill('SIGTERM');
-    await sleep(500);
-    const late = await fetch(`${s.url}/health`).then(
-      (r) => `answered ${r.status}`,
-      () => 'refused',
+    // New connections are refused while the five requests are still held inside their transactions.
+    const late = await waitFor(
+      'the server to refuse new connections',
+      () => fetch(`${s.url}/health`).then(
+        () => undefined,
+        () => 'refused',
+      ),
+      { timeoutMs: 5000 },
     );
+    const stillHeld = (await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = 'kakehashi'`)).rows[0].n;
     await blocker.query('ROLLBACK');
     await blocker.end();
     const results = await Promise.all(inFlight);
@@ -60,6 +65,7 @@ describe('the server process', () => {
     console.log('graceful shutdown:', JSON.stringify({ inFlight: results.length, completed: results.filter((r) => r.body.data?.inviteEditor).length, stored: n, shutdownMs: Math.round(shutdownMs), exit }));
 
     expect(late).toBe('refused');
+    expect(stillHeld).toBe(5);
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(results.map((r) => r.body.data?.inviteEditor?.email).sort()).toEqual([1, 2, 3, 4, 5].map((i) => `inflight${i}@example.org`));
     expect(n).toBe(5);
@@ -87,11 +93,11 @@ describe('the server process', () => {
     expect(res.headers.get('x-request-id')).toBe('fault-req-42');
     expect(JSON.parse(body).errors[0]).toEqual({ message: 'Internal server error', path: ['topics'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(body).not.toMatch(/relation|topic_gone|select/i);
-    await sleep(300); // pino writes asynchronously
-    const logged = s
-      .output()
-      .split('\n')
-      .filter((l) => l.includes('internal error'));
+    // pino writes asynchronously: wait for the line rather than for a guessed time.
+    const logged = await waitFor('the internal error in the log', () => {
+      const lines = s.output().split('\n').filter((l) => l.includes('internal error'));
+      return lines.length ? lines : undefined;
+    });
     expect(logged.length).toBeGreaterThanOrEqual(1);
     expect(logged[0]).toContain('fault-req-42');
     expect(logged[0]).toMatch(/relation \\"topic\\" does not exist/);
