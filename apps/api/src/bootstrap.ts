@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { LimiterStore } from '@kakehashi/auth';
 import { APP_CONFIG, type AppConfig, type ConfigModuleOptions } from '@kakehashi/config';
 import { AppModule } from './app.module';
+import { QuietBootLogger } from './quiet-boot-logger';
 import { bodyErrorHandler, rateLimitMiddleware, rejectNulCharacters } from './graphql/http-protection';
 import { securityHeaders } from './web/security-headers';
 import { serveWebApp } from './web/web-app';
@@ -13,8 +14,9 @@ export const MAX_BODY = '100kb';
 
 /** Builds the API application (not yet listening): used by main.ts and the end-to-end tests. */
 export async function createApiApp(options: ConfigModuleOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { bufferLogs: true, bodyParser: false });
-  app.useLogger(app.get(Logger));
+  // abortOnError off: a failed boot rejects (main.ts prints one clean line) instead of Nest exiting.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { bufferLogs: true, bodyParser: false, abortOnError: false });
+  app.useLogger(new QuietBootLogger(app.get(Logger)));
   const config = app.get<AppConfig>(APP_CONFIG);
   // Per-client limits key on req.ip: behind a proxy, only trusted hops may name the client.
   app.set('trust proxy', config.TRUST_PROXY);

