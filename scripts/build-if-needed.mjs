@@ -6,7 +6,9 @@ import { join } from 'node:path';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
 const nest = (project) => [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', project];
-const vite = (config) => [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', config, '--logLevel', 'warn'];
+// Errors only: `npm start` is for using the app; bundler advice (module-level directives in
+// dependencies, plugin timings) is for `npm run build:web`.
+const vite = (config) => [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', config, '--logLevel', 'error'];
 
 /** What each build produces, from which sources (directories are walked; tests do not count). */
 const TARGETS = {

@@ -37,14 +37,17 @@ describe('production mode', () => {
     expect(text).not.toMatch(/<html|sandbox|graphiql/i);
   });
 
-  // Last: it breaks this file's database on purpose.
+  // Breaks this file's database on purpose, and mends it again: no test depends on running first or last.
   it('masks a database error as INTERNAL_SERVER_ERROR with no SQL, stack or names', async () => {
     const db = new Client({ connectionString: api.databaseUrl });
     await db.connect();
     await db.query('ALTER TABLE topic RENAME TO topic_gone');
-    await db.end();
-    const res = await post('{ topics { key } }');
+    const res = await post('{ topics { key } }').finally(async () => {
+      await db.query('ALTER TABLE topic_gone RENAME TO topic');
+      await db.end();
+    });
     expect(JSON.parse(res.text)).toEqual({ errors: [{ message: 'Internal server error', path: ['topics'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }], data: null });
     expect(res.text).not.toMatch(/relation|select|topic_gone|postgres|\.ts|\.js|at /i);
+    expect(JSON.parse((await post('{ topics { key } }')).text).errors).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRootLogger, loadConfig } from '@kakehashi/config';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import { createTestDatabase, type TestDatabase } from '@kakehashi/testing';
@@ -41,13 +41,17 @@ beforeAll(async () => {
 afterAll(() => db?.drop());
 
 describe('AccountSeeder', () => {
+  // Each test starts with no accounts and builds what it needs: none depends on another's order.
+  beforeEach(() => db.dataSource.query('TRUNCATE app_user CASCADE'));
+  const seedDevelopment = () => seeder({ ADMIN_EMAIL: 'Root@Example.org', ADMIN_PASSWORD: 'root-password-123' }).onApplicationBootstrap();
+
   it('creates nothing without sample data or admin settings', async () => {
     await seeder({ SAMPLE_DATA: 'off' }).onApplicationBootstrap();
     expect(await users()).toEqual([]);
   });
 
   it('creates the configured admin and, with sample data outside production, the demo accounts', async () => {
-    await seeder({ ADMIN_EMAIL: 'Root@Example.org', ADMIN_PASSWORD: 'root-password-123' }).onApplicationBootstrap();
+    await seedDevelopment();
     const rows = await users();
     expect(rows.map(({ email, role, demo, disabled }) => ({ email, role, demo, disabled }))).toEqual([
       { email: 'coordinator@demo.kakehashi.example', role: 'COORDINATOR', demo: true, disabled: false },
@@ -61,14 +65,18 @@ describe('AccountSeeder', () => {
   });
 
   it('never resets an existing password and is idempotent', async () => {
+    await seedDevelopment();
     const before = await users();
+    expect(before).toHaveLength(3);
     await seeder({ ADMIN_EMAIL: 'root@example.org', ADMIN_PASSWORD: 'a-different-password' }).onApplicationBootstrap();
     expect(await users()).toEqual(before);
   });
 
   it('disables the demo accounts when started in production, and creates none', async () => {
+    await seedDevelopment();
     await seeder({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).onApplicationBootstrap();
     const rows = await users();
+    expect(rows.filter((r) => r.demo)).toHaveLength(2);
     expect(rows.filter((r) => r.demo).every((r) => r.disabled)).toBe(true);
     expect(rows.find((r) => !r.demo)!.disabled).toBe(false);
   });
