@@ -43,11 +43,15 @@ export function isUniqueViolation(error: unknown): boolean {
   return (e?.driverError?.code ?? e?.code) === '23505';
 }
 
-/** A row-level refusal naming the records the actor may not change: FORBIDDEN (reason NOT_YOUR_MUNICIPALITY). */
-export const notYours = (what: string, keys: readonly string[]): DomainError =>
+/**
+ * A row-level refusal naming the records the actor may not change: FORBIDDEN (reason
+ * NOT_YOUR_MUNICIPALITY). `records`: the keys refused, each with the input field that ties it to
+ * the municipality (default `key`).
+ */
+export const notYours = (what: string, records: readonly { key: string; path?: string }[]): DomainError =>
   new DomainError(
     'FORBIDDEN',
-    `You may not change ${what} ${keys.join(', ')}: it belongs to a municipality you do not edit`,
-    keys.map((k) => ({ path: 'key', message: `${what} "${k}" is not yours to change` })),
+    `You may not change ${what} ${records.map((r) => r.key).join(', ')}: it belongs to a municipality you do not edit`,
+    records.map((r) => ({ path: r.path ?? 'key', message: `${what} "${r.key}" is not yours to change` })),
     'NOT_YOUR_MUNICIPALITY',
   );

@@ -21,6 +21,8 @@ export const ROW_ACCESS = Symbol('kakehashi.directory.RowAccess');
 export interface OwnedRecord {
   key: string;
   municipalityId: string | null;
+  /** The input field that names the municipality, blamed when it is refused (e.g. `input.municipality`); default `key`. */
+  path?: string;
 }
 
 /**
@@ -48,12 +50,12 @@ export class RecordAccess implements RowAccess {
     const allowed = await this.rows.canEdit(ctx, owned);
     const orphansAllowed = owned.length === records.length || (await this.rows.editableMunicipalityIds(ctx)) === 'ALL';
     const refused = records.filter((r) => (r.municipalityId ? !allowed.has(r.municipalityId) : !orphansAllowed));
-    if (refused.length) throw notYours(what, refused.map((r) => r.key));
+    if (refused.length) throw notYours(what, refused);
   }
 
   /** FORBIDDEN unless the actor may change at least one of `municipalityIds` (e.g. a partnership's members). */
   async assertCanEditAny(ctx: RequestContext, what: string, key: string, municipalityIds: readonly string[]): Promise<void> {
     if ((await this.rows.canEdit(ctx, municipalityIds)).size > 0) return;
-    if ((await this.rows.editableMunicipalityIds(ctx)) !== 'ALL') throw notYours(what, [key]);
+    if ((await this.rows.editableMunicipalityIds(ctx)) !== 'ALL') throw notYours(what, [{ key }]);
   }
 }
