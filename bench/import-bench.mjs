@@ -15,13 +15,13 @@ const { values: args } = parseArgs({
 const RUNS = Number(args.runs);
 const MUNICIPALITIES = Number(args.municipalities);
 
-const { AuditService, TransactionalConnection } = lib('database');
-const { TOPIC_TAXONOMY, TaxonomyService } = lib('directory');
+const { AuditService, SEEDED_TOPICS, TransactionalConnection } = lib('database');
+const { TaxonomyService } = lib('directory');
 const { InterchangeExportService, InterchangeImportService, documentProblems, externalReferences, parseDocument } = lib('interchange');
 const { systemContext } = lib('kernel');
 
 // ---------------------------------------------------------------------------- the document
-const TOPICS = TOPIC_TAXONOMY.map((t) => t.key);
+const TOPICS = SEEDED_TOPICS.map((t) => t.key);
 const KINDS = ['LOCAL_GOVERNMENT', 'UTILITY', 'NATIONAL_AGENCY', 'OTHER'];
 const COUNTRIES = ['JP', 'VN', 'ID', 'KH', 'PH', 'LA', 'MM', 'KE', 'TZ', 'MX'];
 const SCHEMES = ['JICA_GRASSROOTS', 'JICA_TECHNICAL_COOPERATION', 'WATER_OPERATORS_PARTNERSHIP', 'BILATERAL_AGREEMENT'];
