@@ -5,7 +5,7 @@ import { CooperationScheme, ISO_COUNTRY_CODES, MemberRole, MunicipalityKind, Nee
 import { startTestApi, TEST_ADMIN_TOKEN, type TestApi } from './api-harness';
 
 /*
- * The promise of the format (CONTRACT.md), as a property: whatever writes the API accepts,
+ * The promise of the kakehashi/v1 format (README, "Command line"), as a property: whatever writes the API accepts,
  * `export` produces a document that `import` accepts into an empty database, and exporting that
  * database again gives the identical document. Random writes come from fast-check — including
  * values the API used to accept and the importer refused (country "ZZ", an empty nameJa,
