@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_ADMIN_TOKEN } from '../../../api/test/api-harness';
 import { browserRequired, DEMO_EDITOR, OUTPUT_DIR, signIn, startWebSuite, type WebSuite } from './harness';
+import { axeOnDesktopAndPhone } from './axe-pages';
 
 const chromiumPath = inject('chromiumPath');
 
@@ -203,27 +204,14 @@ describe.skipIf(!chromiumPath)('the web app in Chromium, on the real API and the
     p.expectClean();
   });
 
-  it('axe finds no serious or critical violation on the main pages, in English on a desktop and in Japanese on a phone', async () => {
+  it('axe finds no serious or critical violation on the main pages, in English on a desktop and in Japanese on a phone', { timeout: 180_000 }, async () => {
     const pages = ['/', '/search?q=leakage', '/directory', '/municipalities/kawasaki', '/municipalities/makassar', '/needs/makassar-leakage', '/partnerships/kawasaki-makassar-leakage', '/sign-in'];
-    const found: Record<string, unknown[]> = {};
-    for (const [lang, width, height] of [
-      ['en', 1280, 900],
-      ['ja', 390, 844],
-    ] as const) {
-      const p = await suite.newPage({ lang, width, height });
-      for (const path of pages) {
-        await p.goto(path);
-        const name = `${lang}-${width}${path.replace(/[^a-z0-9]+/gi, '-')}`;
-        const serious = await p.axe(name);
-        if (serious.length) found[name] = serious;
-        // Responsive: nothing wider than a phone's screen.
-        const overflow = await p.page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-        expect(overflow, `${path} overflows ${width}px by ${overflow}px`).toBeLessThanOrEqual(1);
-      }
-      await p.goto('/needs/makassar-leakage');
-      await p.screenshot(`phone-check-${lang}`);
-      p.expectClean();
-    }
+    const found = await axeOnDesktopAndPhone(suite, pages, {
+      after: async (p, lang) => {
+        await p.goto('/needs/makassar-leakage');
+        await p.screenshot(`phone-check-${lang}`);
+      },
+    });
     expect(found).toEqual({});
   });
 
