@@ -21,8 +21,9 @@ describe('connection pool exhaustion', () => {
     const blocker = new Client({ connectionString: api.databaseUrl });
     await blocker.connect();
     await blocker.query('BEGIN');
-    await blocker.query('LOCK TABLE topic IN ACCESS EXCLUSIVE MODE');
-    const holders = [api.gql('{ topics { key } }'), api.gql('{ topics { key } }')];
+    // Municipalities, not topics: the taxonomy is cached per process and one read serves both callers.
+    await blocker.query('LOCK TABLE municipality IN ACCESS EXCLUSIVE MODE');
+    const holders = [api.gql('{ municipalities(first: 1) { totalCount } }'), api.gql('{ municipalities(first: 2) { totalCount } }')];
     // Another client: inside the blocker's transaction pg_stat_activity is a frozen snapshot.
     const watcher = new Client({ connectionString: api.databaseUrl });
     await watcher.connect();
@@ -31,7 +32,7 @@ describe('connection pool exhaustion', () => {
       return n >= 2;
     });
     await watcher.end();
-    const starved = await timed(api.gql('{ municipalities(first: 1) { totalCount } }'));
+    const starved = await timed(api.gql('{ needs(first: 1) { totalCount } }'));
     const health = await timed(fetch(`${api.url}/health`));
     await blocker.query('ROLLBACK');
     await blocker.end();
@@ -39,7 +40,7 @@ describe('connection pool exhaustion', () => {
     const recovered = await timed(api.gql<{ municipalities: { totalCount: number } }>('{ municipalities(first: 1) { totalCount } }'));
     console.log('pool exhaustion:', JSON.stringify({ starvedMs: Math.round(starved.ms), healthStatus: health.value.status, healthMs: Math.round(health.ms), recoveredMs: Math.round(recovered.ms) }));
 
-    expect(starved.value.errors).toEqual([{ message: 'Internal server error', path: ['municipalities'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    expect(starved.value.errors).toEqual([{ message: 'Internal server error', path: ['needs'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
     expect(starved.ms).toBeLessThan(7000); // the pool's connection timeout is 5 s
     expect(health.value.status).toBe(503);
     expect(held.every((r) => !r.errors)).toBe(true); // the holders were only slow
