@@ -40,3 +40,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return Object.freeze(config);
 }
 
+
+/**
+ * The PATH a child process inherits: tests spawn the built server and CLI with exactly their own
+ * settings plus this, so that nothing else from the caller's environment leaks into them.
+ */
+export function inheritedPath(): string {
+  return process.env.PATH ?? '';
+}

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { freePort } from '@kakehashi/database';
+import { inheritedPath } from '@kakehashi/config';
 
 /** The repository root (where package.json and scripts/ are). */
 export const REPOSITORY_ROOT = resolve(__dirname, '../../..');
@@ -48,7 +49,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const port = await freePort();
   const child = spawn(process.execPath, [API_ENTRY], {
     cwd: REPOSITORY_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), SAMPLE_DATA: 'off', NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
+    env: { PATH: inheritedPath(), HOST: '127.0.0.1', PORT: String(port), SAMPLE_DATA: 'off', NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -93,7 +94,7 @@ export function runCli(args: readonly string[], env: Record<string, string>, std
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['scripts/cli.mjs', ...args], {
       cwd: REPOSITORY_ROOT,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+      env: { PATH: inheritedPath(), LOG_LEVEL: 'warn', ...env },
       stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
