@@ -100,22 +100,26 @@ const writes = fc.record({
 
 type Writes = typeof writes extends fc.Arbitrary<infer T> ? T : never;
 
-/** Sends one mutation as the administrator: true when it was accepted. Only BAD_USER_INPUT may refuse it. */
-async function write(query: string, input: Record<string, unknown>): Promise<boolean> {
-  const res = await source.gql(query, { input }, TEST_ADMIN_TOKEN);
+/** Sends one mutation as the administrator: the version it wrote, or null when it was refused. Only BAD_USER_INPUT may refuse it. */
+async function write(query: string, input: Record<string, unknown>): Promise<number | null> {
+  const res = await source.gql<Record<string, { version: number }>>(query, { input }, TEST_ADMIN_TOKEN);
   if (res.errors && res.errors[0]?.extensions?.code !== 'BAD_USER_INPUT') throw new Error(`${query}\n${JSON.stringify(input)}\n${JSON.stringify(res.errors)}`);
-  return !res.errors;
+  return res.errors ? null : Object.values(res.data!)[0]!.version;
 }
 
 async function applyWrites(w: Writes): Promise<void> {
   const keys: string[] = [];
   for (const m of w.municipalities) {
     const k = key('rt-town');
-    if (await write('mutation($input: CreateMunicipalityInput!) { createMunicipality(input: $input) { version } }', { key: k, ...m })) keys.push(k);
+    if ((await write('mutation($input: CreateMunicipalityInput!) { createMunicipality(input: $input) { version } }', { key: k, ...m })) !== null) keys.push(k);
   }
   if (!keys.length) return;
+  // Two updates may land on the same municipality (when only one was accepted): each sends the version it last saw.
+  const versions = new Map(keys.map((k) => [k, 1]));
   for (const [i, u] of w.updates.entries()) {
-    await write('mutation($input: UpdateMunicipalityInput!) { updateMunicipality(input: $input) { version } }', { key: keys[i % keys.length]!, version: 1, ...u });
+    const k = keys[i % keys.length]!;
+    const version = await write('mutation($input: UpdateMunicipalityInput!) { updateMunicipality(input: $input) { version } }', { key: k, version: versions.get(k)!, ...u });
+    if (version !== null) versions.set(k, version);
   }
   for (const [i, e] of w.expertise.entries()) {
     await write('mutation($input: SetExpertiseInput!) { setExpertise(input: $input) { version } }', { municipality: keys[i % keys.length]!, ...e });
@@ -129,7 +133,7 @@ async function applyWrites(w: Writes): Promise<void> {
   }
   for (const e of w.events) {
     const k = key('rt-event');
-    if (!(await write('mutation($input: CreateEventInput!) { createEvent(input: $input) { version } }', { key: k, ...e }))) continue;
+    if ((await write('mutation($input: CreateEventInput!) { createEvent(input: $input) { version } }', { key: k, ...e })) === null) continue;
     await write('mutation($input: CreateCaseStudyInput!) { createCaseStudy(input: $input) { version } }', { key: key('rt-case'), title: e.title, municipality: keys[0]!, event: k, lessons: ['one lesson'] });
   }
 }
