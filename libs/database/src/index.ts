@@ -7,6 +7,7 @@ export * from './query-log';
 export * from './transactional-connection';
 export { MIGRATIONS } from './migrations';
 export * from './topics';
+export * from './search-entry';
 export * from './audit/audit-entry.entity';
 export * from './audit/audit.service';
 export * from './database.entities';

@@ -111,3 +111,18 @@ export async function insertCaseStudy(
   await linkTopics(ds, CaseStudyTopicEntity, topics.map((topicKey, position) => Object.assign(new CaseStudyTopicEntity(), { caseStudyId: c.id, topicKey, position })));
   return c;
 }
+
+/**
+ * Search entries that differ from what the directory says they must be (ADR 28): rows of
+ * search_source missing from search_entry or different there, and rows of search_entry with no
+ * source, as `KIND:key` (`-` prefix: a stale or extra entry). [] when the search table is in step.
+ */
+export async function searchEntriesOutOfStep(ds: DataSource): Promise<string[]> {
+  const rows: { d: string }[] = await ds.query(
+    `SELECT '+' || kind || ':' || key AS d FROM (SELECT * FROM search_source EXCEPT SELECT * FROM search_entry) missing
+     UNION ALL
+     SELECT '-' || kind || ':' || key FROM (SELECT * FROM search_entry EXCEPT SELECT * FROM search_source) extra
+     ORDER BY 1`,
+  );
+  return rows.map((r) => r.d);
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionalConnection } from '@kakehashi/database';
+import { SEARCHABLE, TransactionalConnection } from '@kakehashi/database';
 import { badInput, pageRequest, type RequestContext } from '@kakehashi/kernel';
 import { CalendarService } from '../calendar/calendar.service';
 import { NeedStatusSql, type EffectiveNeedStatus } from '../need/need-status';
@@ -39,116 +39,127 @@ export const TOPIC_ROWS_PER_KIND = 200;
  */
 export const TEXT_ROWS_PER_KIND = 1000;
 
-/**
- * The records worth scoring, each found on an index (ADR 24): full text on the GIN `search_document`
- * index and substring on the GIN trigram index of `search_text` first; trigram word similarity
- * (`<%`, threshold set for this statement only) — the typo signal, whose index candidates for a
- * text of common words run into the tens of thousands, each rechecked — only when those found fewer
- * than the page asks for; and the topics named by the text through the topic indexes of the child
- * tables. Only these rows are scored; nothing scans a whole table.
- */
-const HIT_IDS = `
-  strict_hits AS (
-    (SELECT 'MUNICIPALITY' AS kind, m.id FROM municipality m, q WHERE m.search_document @@ q.tsq OR m.search_text LIKE q.pattern LIMIT ${TEXT_ROWS_PER_KIND})
-    UNION ALL
-    (SELECT 'NEED', n.id FROM need n, q WHERE n.search_document @@ q.tsq OR n.search_text LIKE q.pattern LIMIT ${TEXT_ROWS_PER_KIND})
-    UNION ALL
-    (SELECT 'PARTNERSHIP', p.id FROM partnership p, q WHERE p.search_document @@ q.tsq OR p.search_text LIKE q.pattern LIMIT ${TEXT_ROWS_PER_KIND})
-    UNION ALL
-    (SELECT 'CASE_STUDY', c.id FROM case_study c, q WHERE c.search_document @@ q.tsq OR c.search_text LIKE q.pattern LIMIT ${TEXT_ROWS_PER_KIND})),
-  fuzzy_wanted AS (SELECT count(*) < $4 AS yes FROM (SELECT 1 FROM strict_hits LIMIT $4) s),
-  fuzzy_hits AS (
-    (SELECT 'MUNICIPALITY' AS kind, m.id FROM municipality m, q WHERE (SELECT yes FROM fuzzy_wanted) AND q.t <% m.search_text LIMIT ${TEXT_ROWS_PER_KIND})
-    UNION ALL
-    (SELECT 'NEED', n.id FROM need n, q WHERE (SELECT yes FROM fuzzy_wanted) AND q.t <% n.search_text LIMIT ${TEXT_ROWS_PER_KIND})
-    UNION ALL
-    (SELECT 'PARTNERSHIP', p.id FROM partnership p, q WHERE (SELECT yes FROM fuzzy_wanted) AND q.t <% p.search_text LIMIT ${TEXT_ROWS_PER_KIND})
-    UNION ALL
-    (SELECT 'CASE_STUDY', c.id FROM case_study c, q WHERE (SELECT yes FROM fuzzy_wanted) AND q.t <% c.search_text LIMIT ${TEXT_ROWS_PER_KIND})),
-  topic_hits AS (
-    SELECT 'MUNICIPALITY' AS kind, x.id FROM topics
-     CROSS JOIN LATERAL (SELECT e.municipality_id AS id FROM expertise e WHERE e.topic_key = topics.key ORDER BY e.level DESC, e.municipality_id LIMIT ${TOPIC_ROWS_PER_KIND}) x
-    UNION ALL
-    SELECT 'NEED', x.id FROM topics
-     CROSS JOIN LATERAL (SELECT nt.need_id AS id FROM need_topic nt WHERE nt.topic_key = topics.key ORDER BY nt.need_id LIMIT ${TOPIC_ROWS_PER_KIND}) x
-    UNION ALL
-    SELECT 'PARTNERSHIP', x.id FROM topics
-     CROSS JOIN LATERAL (SELECT pt.partnership_id AS id FROM partnership_topic pt WHERE pt.topic_key = topics.key ORDER BY pt.partnership_id LIMIT ${TOPIC_ROWS_PER_KIND}) x
-    UNION ALL
-    SELECT 'CASE_STUDY', x.id FROM topics
-     CROSS JOIN LATERAL (SELECT ct.case_study_id AS id FROM case_study_topic ct WHERE ct.topic_key = topics.key ORDER BY ct.case_study_id LIMIT ${TOPIC_ROWS_PER_KIND}) x),
-  hit_ids AS (SELECT DISTINCT kind, id FROM (SELECT * FROM strict_hits UNION ALL SELECT * FROM fuzzy_hits UNION ALL SELECT * FROM topic_hits) h)`;
+/** The kinds of search_entry, in the order ties are broken, and their partitions. */
+const KINDS = SEARCHABLE.map((s) => s.kind);
+const PARTITION = Object.fromEntries(SEARCHABLE.map((s) => [s.kind, s.partition])) as Record<SearchHitKind, string>;
 
 /**
- * Every record found, as (kind, id, key, title, title_text, body, search_text, search_document).
- * `title_text` is what a title match is judged on (a municipality's names in both languages); keys
- * are left out of it because they often repeat another record's name (`kawasaki-makassar-2022`).
- */
-const CANDIDATES = `
-  SELECT 'MUNICIPALITY' AS kind, m.id, m.key, m.name AS title, lower(m.name || ' ' || coalesce(m.name_ja, '')) AS title_text,
-         concat_ws(' · ', m.name_ja, m.organization, m.region, m.subdivision) AS body, m.search_text, m.search_document,
-         EXISTS (SELECT 1 FROM expertise e JOIN topics ON topics.key = e.topic_key WHERE e.municipality_id = m.id) AS on_topic,
-         NULL::text AS need_status
-    FROM municipality m WHERE m.id IN (SELECT id FROM hit_ids WHERE kind = 'MUNICIPALITY')
-  UNION ALL
-  SELECT 'NEED', n.id, n.key, n.title, lower(n.title), coalesce(n.description, ''), n.search_text, n.search_document,
-         EXISTS (SELECT 1 FROM need_topic x JOIN topics ON topics.key = x.topic_key WHERE x.need_id = n.id), ${NeedStatusSql.effective('n', '$5')}
-    FROM need n WHERE n.id IN (SELECT id FROM hit_ids WHERE kind = 'NEED')
-  UNION ALL
-  SELECT 'PARTNERSHIP', p.id, p.key, p.title, lower(p.title), coalesce(p.summary, ''), p.search_text, p.search_document,
-         EXISTS (SELECT 1 FROM partnership_topic x JOIN topics ON topics.key = x.topic_key WHERE x.partnership_id = p.id), NULL
-    FROM partnership p WHERE p.id IN (SELECT id FROM hit_ids WHERE kind = 'PARTNERSHIP')
-  UNION ALL
-  SELECT 'CASE_STUDY', c.id, c.key, c.title, lower(c.title), coalesce(c.summary, ''), c.search_text, c.search_document,
-         EXISTS (SELECT 1 FROM case_study_topic x JOIN topics ON topics.key = x.topic_key WHERE x.case_study_id = c.id), NULL
-    FROM case_study c WHERE c.id IN (SELECT id FROM hit_ids WHERE kind = 'CASE_STUDY')`;
-
-/**
+ * A record's signals, from its search_entry row `e` and the query `q` (ADR 28; the signals of ADR 5).
  * Four signals, because each alone fails someone: full-text rank (English words and their stems),
- * trigram word similarity (typos such as "leakge"), plain substring (Japanese names like 川崎,
- * which have no stems and too few characters for trigrams), and the taxonomy — a text naming a
- * topic by a label or synonym in either language (漏水, 無収水, "water loss") finds the records
- * filed under that topic or its children even when their own text is in another language. A match
- * in the title, or the exact key, counts extra. Weights add up to 1.
- * `q` sets pg_trgm's word-similarity threshold to $3 for this statement (transaction-local, so it
- * ends with the statement outside a transaction): `<%` then means `word_similarity >= $3`, the
- * same test the score applies, and the trigram index can answer it.
+ * trigram word similarity to the record's title (typos such as "leakge"), plain substring of its
+ * whole text (Japanese names like 川崎, found on the grams index), and the taxonomy — a text naming
+ * a topic by a label or synonym in either language (漏水, 無収水, "water loss") finds the records filed
+ * under that topic or its children even when their own text is in another language. A match in the
+ * title, or the exact key, counts extra. Weights add up to 1:
+ *   0.25 substring · 0.15 title substring · 0.2 full-text rank (×10, at most 1) · 0.25 title similarity
+ *   · 0.05 exact key · 0.1 topic.
+ * `base` is the score without the similarity, which costs the most to compute: it is computed only for
+ * the rows that can still reach the page (SIMILARITY_WEIGHT). Every row an arm finds is a hit by
+ * construction (its substring, full text, `<%` similarity or topic matched), so no filter repeats them.
  */
-const SEARCH_SQL = `
+const BASE = `
+  e.kind, e.id, e.key, e.title, e.title_text,
+  0.25 * (e.search_text LIKE q.pattern)::int + 0.15 * (e.title_text LIKE q.pattern)::int + 0.2 * least(1, ts_rank(e.document, q.tsq) * 10)
+    + 0.05 * (e.key = q.t)::int + 0.1 * (e.topics && (SELECT keys FROM topic_keys))::int AS base`;
+
+/** The weight of title similarity in the score; the rest of the score is `base`. */
+const SIMILARITY_WEIGHT = 0.25;
+
+/**
+ * Rows whose `base` plus the most similarity can add stays below the `$4`-th best `base` (less this
+ * margin, above the score's rounding to 4 places) cannot reach the page: at least `$4` rows score at
+ * least that much. They are not scored further — the result is the same as scoring all of them.
+ */
+const PRUNE_MARGIN = 0.001;
+
+/** One capped lookup per kind, each on its own partition's indexes. */
+const perKind = (where: string): string =>
+  KINDS.map((kind) => `(SELECT ${BASE} FROM ${PARTITION[kind]} e, q WHERE ${where} LIMIT ${TEXT_ROWS_PER_KIND})`).join('\n    UNION ALL ');
+
+/**
+ * The substring test on an index: trigrams for ASCII text; for text with other characters (Japanese,
+ * whose short words have no trigrams — none at all under a C-locale cluster) the grams array,
+ * rechecked by LIKE. `kk_search_grams` decides which grams those are (non-ASCII runs), in SQL only.
+ */
+const SUBSTRING = {
+  trigrams: `e.search_text LIKE q.pattern`,
+  grams: `(e.grams @> q.grams AND e.search_text LIKE q.pattern)`,
+};
+
+/** Records a topic named by the text brings in, per kind: the topic indexes of the child tables, as ADR 24. */
+const TOPIC_IDS: Record<SearchHitKind, string> = {
+  MUNICIPALITY: `SELECT x.id FROM topics CROSS JOIN LATERAL (SELECT e.municipality_id AS id FROM expertise e WHERE e.topic_key = topics.key ORDER BY e.level DESC, e.municipality_id LIMIT ${TOPIC_ROWS_PER_KIND}) x`,
+  NEED: `SELECT x.id FROM topics CROSS JOIN LATERAL (SELECT nt.need_id AS id FROM need_topic nt WHERE nt.topic_key = topics.key ORDER BY nt.need_id LIMIT ${TOPIC_ROWS_PER_KIND}) x`,
+  PARTNERSHIP: `SELECT x.id FROM topics CROSS JOIN LATERAL (SELECT pt.partnership_id AS id FROM partnership_topic pt WHERE pt.topic_key = topics.key ORDER BY pt.partnership_id LIMIT ${TOPIC_ROWS_PER_KIND}) x`,
+  CASE_STUDY: `SELECT x.id FROM topics CROSS JOIN LATERAL (SELECT ct.case_study_id AS id FROM case_study_topic ct WHERE ct.topic_key = topics.key ORDER BY ct.case_study_id LIMIT ${TOPIC_ROWS_PER_KIND}) x`,
+};
+
+/** What the page shows of a hit: a body to cut the snippet from, and a need's status today. */
+const SHOWN = `
+  SELECT top.kind, top.id, top.key, top.title, top.score,
+         left(CASE top.kind WHEN 'MUNICIPALITY' THEN concat_ws(' · ', m.name_ja, m.organization, m.region, m.subdivision)
+                            WHEN 'NEED' THEN coalesce(n.description, '') WHEN 'PARTNERSHIP' THEN coalesce(p.summary, '') ELSE coalesce(c.summary, '') END, 4000) AS body,
+         CASE WHEN top.kind = 'NEED' THEN ${NeedStatusSql.effective('n', '$5')} END AS "needStatus"
+    FROM top
+    LEFT JOIN municipality m ON top.kind = 'MUNICIPALITY' AND m.id = top.id
+    LEFT JOIN need n ON top.kind = 'NEED' AND n.id = top.id
+    LEFT JOIN partnership p ON top.kind = 'PARTNERSHIP' AND p.id = top.id
+    LEFT JOIN case_study c ON top.kind = 'CASE_STUDY' AND c.id = top.id
+   ORDER BY top.score DESC, top.kind, top.key`;
+
+/**
+ * The search statement on search_entry (ADR 28, after ADR 24): the records worth scoring, each found
+ * on an index of its kind's partition — full text and substring first; trigram similarity to the
+ * title (`<%`, threshold set for this statement only: the typo signal) only when those found fewer
+ * than the page asks for and the text has trigrams at all; the topics named by the text through the
+ * topic indexes of the child tables — `base` scored as they are read, then the similarity for those
+ * that can still reach the page, the best `$4` kept. Nothing scans a whole table; only the page's
+ * rows go back to their own tables, for the snippet and a need's status.
+ * `q` sets pg_trgm's word-similarity threshold to $3 for this statement (transaction-local, so it
+ * ends with the statement outside a transaction): `<%` then means `word_similarity >= $3`, and the
+ * trigram index can answer it.
+ */
+function searchSql(substring: string): string {
+  return `
   WITH q AS MATERIALIZED (
-    SELECT websearch_to_tsquery('english', $1) AS tsq, lower($1) AS t, $2::text AS pattern,
-           set_config('pg_trgm.word_similarity_threshold', $3::float8::text, true) AS threshold),
+    SELECT websearch_to_tsquery('english', $1) AS tsq, lower($1) AS t, $2::text AS pattern, kk_search_grams(lower($1)) AS grams,
+           set_config('pg_trgm.word_similarity_threshold', $3::float8::text, true) AS threshold_set),
   named AS (
     SELECT t.key FROM topic t, q
      WHERE EXISTS (SELECT 1 FROM unnest(t.synonyms_en || t.synonyms_ja || ARRAY[t.label_en, t.label_ja]) AS s(word)
                     WHERE char_length(s.word) >= 2 AND strpos(q.t, lower(s.word)) > 0)),
   topics AS (SELECT t.key FROM topic t WHERE t.key IN (SELECT key FROM named) OR t.parent_key IN (SELECT key FROM named)),
-  ${HIT_IDS},
-  scored AS (
-    SELECT h.kind, h.id, h.key, h.title, left(h.body, 4000) AS body,
-           h.search_text LIKE q.pattern AS sub,
-           h.title_text LIKE q.pattern AS title_sub,
-           h.search_document @@ q.tsq AS ts_match,
-           ts_rank(h.search_document, q.tsq) AS rank,
-           word_similarity(q.t, h.search_text) AS sim,
-           word_similarity(q.t, h.title_text) AS title_sim,
-           h.key = q.t AS exact_key,
-           h.on_topic, h.need_status
-      FROM (${CANDIDATES}) h CROSS JOIN q)
-  SELECT kind, id, key, title, body, need_status AS "needStatus",
-         round((0.25 * sub::int + 0.15 * title_sub::int + 0.2 * least(1, rank * 10) + 0.15 * sim + 0.1 * title_sim + 0.05 * exact_key::int
-                + 0.1 * on_topic::int)::numeric, 4)::float8 AS score
-    FROM scored
-   WHERE sub OR ts_match OR sim >= $3::float8 OR on_topic
-   ORDER BY score DESC, kind, key
-   LIMIT $4`;
+  topic_keys AS (SELECT coalesce(array_agg(key::text), '{}') AS keys FROM topics),
+  strict_hits AS MATERIALIZED (
+    ${perKind(`(e.document @@ q.tsq OR ${substring})`)}),
+  fuzzy_wanted AS (SELECT count(*) < $4 AND cardinality(show_trgm((SELECT t FROM q))) > 0 AS yes FROM (SELECT 1 FROM strict_hits LIMIT $4) s),
+  fuzzy_hits AS (
+    ${perKind(`(SELECT yes FROM fuzzy_wanted) AND q.t <% e.title_text`)}),
+  topic_hits AS (
+    ${KINDS.map((kind) => `(SELECT ${BASE} FROM ${PARTITION[kind]} e, q WHERE e.kind = '${kind}' AND e.id = ANY (ARRAY(${TOPIC_IDS[kind]})))`).join('\n    UNION ALL ')}),
+  found AS MATERIALIZED (
+    SELECT DISTINCT * FROM (SELECT * FROM strict_hits UNION ALL SELECT * FROM fuzzy_hits UNION ALL SELECT * FROM topic_hits) h),
+  bar AS (SELECT base FROM found ORDER BY base DESC OFFSET $4 - 1 LIMIT 1),
+  top AS (
+    SELECT kind, id, key, title, round((base + ${SIMILARITY_WEIGHT} * word_similarity(q.t, title_text))::numeric, 4)::float8 AS score
+      FROM found, q
+     WHERE base + ${SIMILARITY_WEIGHT} >= coalesce((SELECT base FROM bar), 0) - ${PRUNE_MARGIN}
+     ORDER BY score DESC, kind, key
+     LIMIT $4)
+  ${SHOWN}`;
+}
+
+const SEARCH_SQL = { trigrams: searchSql(SUBSTRING.trigrams), grams: searchSql(SUBSTRING.grams) };
+
+/** Text with a character outside ASCII: its substring is narrowed on the grams index (see SUBSTRING). */
+const NON_ASCII = /[\u0080-\u{10ffff}]/u;
 
 /** Below this trigram word similarity a record that matches no other way is not a hit. */
 const MIN_SIMILARITY = 0.45;
 
 /** The one search statement and its parameters, for trimmed `text` (EXPLAIN in tests and the bench read it too). */
 export function searchStatement(text: string, limit: number, today: string): { sql: string; params: unknown[] } {
-  return { sql: SEARCH_SQL, params: [text, containsPattern(text), MIN_SIMILARITY, limit, today] };
+  return { sql: NON_ASCII.test(text) ? SEARCH_SQL.grams : SEARCH_SQL.trigrams, params: [text, containsPattern(text), MIN_SIMILARITY, limit, today] };
 }
 
 /** Free-text search across municipalities, needs, partnerships and case studies: one statement. */

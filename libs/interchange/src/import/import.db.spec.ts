@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
 import { CalendarService, TaxonomyService } from '@kakehashi/directory';
 import { systemContext } from '@kakehashi/kernel';
-import { createTestDatabase, type TestDatabase } from '@kakehashi/testing';
+import { createTestDatabase, searchEntriesOutOfStep, type TestDatabase } from '@kakehashi/testing';
 import { SECTIONS, type KakehashiDocument, type PartnershipRecord } from '../document';
 import { InvalidDocumentError } from '../interchange.errors';
 import { sampleDirectoryPath } from '../sample-data/sample-directory';
@@ -86,6 +86,35 @@ describe('import of the sample directory', () => {
     expect(await versions()).toEqual(before);
     expect(await rowCounts()).toEqual(counts);
     expect(await db.dataSource.query('SELECT count(*)::int AS n FROM audit_log')).toEqual([{ n: 1 }]);
+  });
+
+  it('leaves the search table in step (ADR 28): created, changed in place or only in children, and rolled back with a failed import', async () => {
+    await importer.importText(ctx, sampleText);
+    expect(await searchEntriesOutOfStep(db.dataSource)).toEqual([]);
+    const [{ n }] = await db.dataSource.query('SELECT count(*)::int AS n FROM search_entry');
+    expect(n).toBe(sample().municipalities.length + sample().needs.length + sample().partnerships.length + sample().caseStudies.length);
+
+    const s = sample();
+    s.municipalities[0]!.name = 'Renamed Waterworks';
+    s.needs[0]!.title = 'A retitled need';
+    s.needs[1]!.topics = ['resilience.earthquake']; // only its children change
+    s.partnerships[0]!.topics = [];
+    s.expertise = s.expertise.map((e, i) => (i === 0 ? { ...e, topic: 'sewerage.reuse' } : e)); // a new topic for a municipality
+    s.caseStudies.push({ key: 'cs-added-by-import', title: '漏水調査の新しい事例', provenance: 'ILLUSTRATIVE' });
+    await importer.import(ctx, s);
+    expect(await searchEntriesOutOfStep(db.dataSource)).toEqual([]);
+    const entry = async (key: string) => (await db.dataSource.query('SELECT title, topics FROM search_entry WHERE key = $1', [key]))[0];
+    expect(await entry(s.municipalities[0]!.key)).toMatchObject({ title: 'Renamed Waterworks' });
+    expect(await entry(s.needs[0]!.key)).toMatchObject({ title: 'A retitled need' });
+    expect((await entry(s.needs[1]!.key)).topics).toEqual(['resilience.earthquake']);
+    expect((await entry(s.expertise[0]!.municipality)).topics).toContain('sewerage.reuse');
+    expect(await entry('cs-added-by-import')).toMatchObject({ title: '漏水調査の新しい事例' });
+
+    s.needs[2]!.title = 'Never written';
+    s.needs[3]!.municipality = 'atlantis';
+    await rejection(s);
+    expect(await entry(s.needs[2]!.key)).not.toMatchObject({ title: 'Never written' });
+    expect(await searchEntriesOutOfStep(db.dataSource)).toEqual([]);
   });
 
   it('reports progress per phase, ending at the total', async () => {

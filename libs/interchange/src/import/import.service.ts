@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import type { ClientBase } from 'pg';
-import { AuditService, TransactionalConnection } from '@kakehashi/database';
+import { AuditService, deferSearchSyncStatement, searchSyncStatements, SEARCHABLE, TransactionalConnection } from '@kakehashi/database';
 import { CalendarService, TaxonomyService } from '@kakehashi/directory';
 import type { ErrorDetail, RequestContext } from '@kakehashi/kernel';
 import { INTERCHANGE_FORMAT, SECTIONS, type Section } from '../document';
@@ -18,6 +18,7 @@ import {
   childDiffStatement,
   childInsertStatement,
   rememberChangedStatement,
+  rememberSearchStatement,
   stagingName,
   stagingTableStatement,
   stampParameters,
@@ -129,6 +130,8 @@ export class InterchangeImportService {
         await manager.query(`DROP TABLE IF EXISTS pg_temp.${sql.match(/TEMP TABLE (\w+)/)![1]}`);
         await manager.query(sql);
       }
+      // The search table's triggers wait: the merges below tell kk_import_search what they changed (ADR 28).
+      await manager.query(deferSearchSyncStatement);
       const today = this.calendar.today();
       const checker = new DocumentChecker(await this.topicKeys(tx), today);
       const staged = await this.stage(client, parts, checker, (records) => progress({ phase: 'read', ...readProgress(records) }));
@@ -143,6 +146,7 @@ export class InterchangeImportService {
         report[writer.section] = await this.merge(tx, writer, rows, today);
         progress({ phase: writer.section, done: rows, total: rows });
       }
+      for (const sql of searchSyncStatements('kk_import_search')) await manager.query(sql);
       const refreshed = await this.analyzeChanged(tx, report);
       if (hasChanges(report)) await this.audit.record(tx, { action: 'import', entity: 'directory', key: options.label ?? INTERCHANGE_FORMAT, after: report });
       return { sections: report, analyzed: refreshed };
@@ -220,6 +224,7 @@ export class InterchangeImportService {
     }
     const [{ created, updated }] = await manager.query(writtenCountsStatement);
     const onlyChildren = writer.children.length ? (await manager.query(touchStatement(writer.table), day))[0].n : 0;
+    if (writer.search) await manager.query(rememberSearchStatement(writer.table, writer.search));
     await manager.query(`TRUNCATE ${stagingName(writer.table.table)}`);
     return { created, updated: updated + onlyChildren, unchanged: rows - created - updated - onlyChildren };
   }
@@ -239,6 +244,8 @@ export class InterchangeImportService {
       const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM ${writer.table.table}`);
       if (changed >= ANALYZE_THRESHOLD.rows + ANALYZE_THRESHOLD.share * n) tables.push(writer.table.table, ...writer.children.map((c) => c.spec.table));
     }
+    // The search table changed with them (ADR 28).
+    if (tables.some((t) => SEARCHABLE.some((s) => s.table === t))) tables.push('search_entry');
     if (tables.length) await manager.query(`ANALYZE ${tables.join(', ')}`);
     return tables;
   }

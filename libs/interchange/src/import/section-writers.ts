@@ -13,7 +13,7 @@ import {
   type PartnershipRecord,
   type Section,
 } from '../document';
-import type { ChildTable, UpsertTable } from './upsert.sql';
+import type { ChildTable, SearchOf, UpsertTable } from './upsert.sql';
 
 /** How one child table of a section is written: its table, and its rows and signature per record. */
 export interface ChildWriter<R> {
@@ -30,6 +30,8 @@ export interface SectionWriter<R> {
   /** The table row (column name → value) for a record, defaults applied. */
   row(record: R): object;
   children: ChildWriter<R>[];
+  /** The search entries its rows change (ADR 28); none for events. */
+  search?: SearchOf;
 }
 
 const sourced = [
@@ -106,6 +108,7 @@ const municipalities: SectionWriter<MunicipalityRecord> = {
     };
   },
   children: [],
+  search: { kind: 'MUNICIPALITY', idColumn: 'id' },
 };
 
 const events: SectionWriter<EventRecord> = {
@@ -149,6 +152,7 @@ const expertise: SectionWriter<ExpertiseRecord> = {
     return { municipality_key: r.municipality, topic_key: r.topic, level: r.level, evidence: r.evidence, provenance: r.provenance, source: r.source };
   },
   children: [],
+  search: { kind: 'MUNICIPALITY', idColumn: 'municipality_id' },
 };
 
 const needs: SectionWriter<NeedRecord> = {
@@ -187,6 +191,7 @@ const needs: SectionWriter<NeedRecord> = {
     };
   },
   children: [topicChildren('need_topic', 'need', 'need_id')],
+  search: { kind: 'NEED', idColumn: 'id' },
 };
 
 const partnerships: SectionWriter<PartnershipRecord> = {
@@ -254,6 +259,7 @@ const partnerships: SectionWriter<PartnershipRecord> = {
       rows: (r) => canonicalPartnership(r).outcomes.map((o, pos) => ({ parent_key: r.key, pos, ...o })),
     },
   ],
+  search: { kind: 'PARTNERSHIP', idColumn: 'id' },
 };
 
 const caseStudies: SectionWriter<CaseStudyRecord> = {
@@ -278,6 +284,7 @@ const caseStudies: SectionWriter<CaseStudyRecord> = {
     return { key: r.key, municipality_key: r.municipality, title: r.title, summary: r.summary, lessons: r.lessons, event_key: r.event, provenance: r.provenance, source: r.source };
   },
   children: [topicChildren('case_study_topic', 'case_study', 'case_study_id')],
+  search: { kind: 'CASE_STUDY', idColumn: 'id' },
 };
 
 /** Referenced records first: municipalities and events before what points at them. */

@@ -46,11 +46,15 @@ export interface ChildTable {
   signature: string;
 }
 
-/** Temporary tables of one import (dropped at commit): ids written per section, and parents whose children changed. */
+/**
+ * Temporary tables of one import (dropped at commit): ids written per section, parents whose
+ * children changed, and the search entries (kind, record id) to bring in step at the end (ADR 28).
+ */
 export const WORK_TABLES = [
   `CREATE TEMP TABLE kk_import_written (id uuid PRIMARY KEY, created boolean NOT NULL) ON COMMIT DROP`,
   `CREATE TEMP TABLE kk_import_changed (id uuid PRIMARY KEY) ON COMMIT DROP`,
   `CREATE TEMP TABLE kk_import_touched (id uuid PRIMARY KEY) ON COMMIT DROP`,
+  `CREATE TEMP TABLE kk_import_search (kind text NOT NULL, id uuid NOT NULL) ON COMMIT DROP`,
 ];
 export const CLEAR_WORK_TABLES = `TRUNCATE kk_import_written, kk_import_changed, kk_import_touched`;
 
@@ -155,3 +159,18 @@ export function touchStatement(spec: UpsertTable): string {
 
 /** Created and updated rows of the section just merged. */
 export const writtenCountsStatement = `SELECT count(*) FILTER (WHERE created)::int AS created, count(*) FILTER (WHERE NOT created)::int AS updated FROM kk_import_written`;
+
+/**
+ * The search entries a section's merge changed, remembered for the one set-based sync at the end of
+ * the import: the records written or touched, or (expertise) their municipalities.
+ */
+export function rememberSearchStatement(spec: UpsertTable, search: SearchOf): string {
+  return `INSERT INTO kk_import_search (kind, id)
+    SELECT '${search.kind}', t.${search.idColumn} FROM ${spec.table} t WHERE t.id IN (SELECT id FROM kk_import_written UNION ALL SELECT id FROM kk_import_touched)`;
+}
+
+/** The search entry a section's rows belong to: its kind, and the column of the record's id. */
+export interface SearchOf {
+  kind: string;
+  idColumn: string;
+}
