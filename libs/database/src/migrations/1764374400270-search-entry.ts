@@ -1,17 +1,18 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { SEARCH_SYNC_SETTING, SEARCHABLE } from '../search-entry';
+import type { MigrationInterface, QueryRunner } from "typeorm";
+import { SEARCH_SYNC_SETTING, SEARCHABLE } from "../search-entry";
 
 /** Per kind: its table, and the child tables whose rows name its topics (expertise for a municipality). */
 const TOPIC_TABLES = [
-  { kind: 'MUNICIPALITY', table: 'expertise', column: 'municipality_id' },
-  { kind: 'NEED', table: 'need_topic', column: 'need_id' },
-  { kind: 'PARTNERSHIP', table: 'partnership_topic', column: 'partnership_id' },
-  { kind: 'CASE_STUDY', table: 'case_study_topic', column: 'case_study_id' },
+  { kind: "MUNICIPALITY", table: "expertise", column: "municipality_id" },
+  { kind: "NEED", table: "need_topic", column: "need_id" },
+  { kind: "PARTNERSHIP", table: "partnership_topic", column: "partnership_id" },
+  { kind: "CASE_STUDY", table: "case_study_topic", column: "case_study_id" },
 ] as const;
 
 /**
  * One search table (ADR 28): a row per municipality, need, partnership and case study with what
- * search reads — its key and title, the short title text similarity is judged on, the whole text
+ * search reads — its key and title, the title text (a municipality's names in both languages), the
+ * short text similarity is judged on (key and title text), the whole text
  * (substring), the tsvector (full text), the 1- and 2-character grams of its non-ASCII text
  * (Japanese substrings, which pg_trgm cannot narrow), and its topic keys. Partitioned by kind, so
  * each kind's capped lookup reads only that kind's indexes.
@@ -27,7 +28,7 @@ const TOPIC_TABLES = [
  * the directory read them).
  */
 export class SearchEntry1764374400270 implements MigrationInterface {
-  name = 'SearchEntry1764374400270';
+  name = "SearchEntry1764374400270";
 
   async up(q: QueryRunner): Promise<void> {
     // Filling and indexing the table for a world-sized directory takes longer than a request may
@@ -48,12 +49,16 @@ export class SearchEntry1764374400270 implements MigrationInterface {
       key text NOT NULL,
       title text NOT NULL,
       title_text text NOT NULL,
+      short_text text NOT NULL,
       search_text text NOT NULL,
       document tsvector NOT NULL,
       grams text[] NOT NULL,
       topics text[] NOT NULL,
       PRIMARY KEY (kind, id)) PARTITION BY LIST (kind)`);
-    for (const { kind, partition } of SEARCHABLE) await q.query(`CREATE TABLE ${partition} PARTITION OF search_entry FOR VALUES IN ('${kind}')`);
+    for (const { kind, partition } of SEARCHABLE)
+      await q.query(
+        `CREATE TABLE ${partition} PARTITION OF search_entry FOR VALUES IN ('${kind}')`,
+      );
 
     const topics = (kind: string, alias: string): string => {
       const t = TOPIC_TABLES.find((x) => x.kind === kind)!;
@@ -61,25 +66,34 @@ export class SearchEntry1764374400270 implements MigrationInterface {
     };
     await q.query(`CREATE VIEW search_source AS
       SELECT 'MUNICIPALITY'::text AS kind, m.id, m.key::text AS key, m.name::text AS title, lower(m.name || ' ' || coalesce(m.name_ja, '')) AS title_text,
-             m.search_text, m.search_document AS document, kk_search_grams(m.search_text) AS grams, ${topics('MUNICIPALITY', 'm')} AS topics
+             lower(m.key || ' ' || m.name || ' ' || coalesce(m.name_ja, '')) AS short_text, m.search_text, m.search_document AS document, kk_search_grams(m.search_text) AS grams, ${topics("MUNICIPALITY", "m")} AS topics
         FROM municipality m
       UNION ALL
-      SELECT 'NEED', n.id, n.key, n.title, lower(n.title), n.search_text, n.search_document, kk_search_grams(n.search_text), ${topics('NEED', 'n')}
+      SELECT 'NEED', n.id, n.key, n.title, lower(n.title), lower(n.key || ' ' || n.title), n.search_text, n.search_document, kk_search_grams(n.search_text), ${topics("NEED", "n")}
         FROM need n
       UNION ALL
-      SELECT 'PARTNERSHIP', p.id, p.key, p.title, lower(p.title), p.search_text, p.search_document, kk_search_grams(p.search_text), ${topics('PARTNERSHIP', 'p')}
+      SELECT 'PARTNERSHIP', p.id, p.key, p.title, lower(p.title), lower(p.key || ' ' || p.title), p.search_text, p.search_document, kk_search_grams(p.search_text), ${topics("PARTNERSHIP", "p")}
         FROM partnership p
       UNION ALL
-      SELECT 'CASE_STUDY', c.id, c.key, c.title, lower(c.title), c.search_text, c.search_document, kk_search_grams(c.search_text), ${topics('CASE_STUDY', 'c')}
+      SELECT 'CASE_STUDY', c.id, c.key, c.title, lower(c.title), lower(c.key || ' ' || c.title), c.search_text, c.search_document, kk_search_grams(c.search_text), ${topics("CASE_STUDY", "c")}
         FROM case_study c`);
 
-    const columns = ['key', 'title', 'title_text', 'search_text', 'document', 'grams', 'topics'];
+    const columns = [
+      "key",
+      "title",
+      "title_text",
+      "short_text",
+      "search_text",
+      "document",
+      "grams",
+      "topics",
+    ];
     await q.query(`CREATE FUNCTION kk_search_sync(p_kind text, p_ids uuid[]) RETURNS void LANGUAGE sql AS $$
       DELETE FROM search_entry s WHERE s.kind = p_kind AND s.id = ANY(p_ids)
          AND NOT EXISTS (SELECT 1 FROM search_source v WHERE v.kind = p_kind AND v.id = s.id);
       INSERT INTO search_entry AS s SELECT * FROM search_source v WHERE v.kind = p_kind AND v.id = ANY(p_ids)
-      ON CONFLICT (kind, id) DO UPDATE SET ${columns.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
-       WHERE (${columns.map((c) => `s.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `EXCLUDED.${c}`).join(', ')}) $$`);
+      ON CONFLICT (kind, id) DO UPDATE SET ${columns.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}
+       WHERE (${columns.map((c) => `s.${c}`).join(", ")}) IS DISTINCT FROM (${columns.map((c) => `EXCLUDED.${c}`).join(", ")}) $$`);
 
     // TG_ARGV: the kind, and the column holding the record's id (id, or the parent's id in a topic table).
     await q.query(`CREATE FUNCTION kk_search_written() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -106,39 +120,63 @@ export class SearchEntry1764374400270 implements MigrationInterface {
         RETURN NULL;
       END $$`);
 
-    const sources = [...SEARCHABLE.map(({ kind, table }) => ({ kind, table, column: 'id' })), ...TOPIC_TABLES];
+    const sources = [
+      ...SEARCHABLE.map(({ kind, table }) => ({ kind, table, column: "id" })),
+      ...TOPIC_TABLES,
+    ];
     for (const { kind, table, column } of sources) {
       const args = `'${kind}', '${column}'`;
-      await q.query(`CREATE TRIGGER ${table}_search_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kk_search_written(${args})`);
+      await q.query(
+        `CREATE TRIGGER ${table}_search_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kk_search_written(${args})`,
+      );
       await q.query(
         `CREATE TRIGGER ${table}_search_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION kk_search_written(${args})`,
       );
-      await q.query(`CREATE TRIGGER ${table}_search_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION kk_search_written(${args})`);
-      await q.query(`CREATE TRIGGER ${table}_search_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION kk_search_truncated(${args})`);
+      await q.query(
+        `CREATE TRIGGER ${table}_search_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION kk_search_written(${args})`,
+      );
+      await q.query(
+        `CREATE TRIGGER ${table}_search_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION kk_search_truncated(${args})`,
+      );
     }
 
     await q.query(`INSERT INTO search_entry SELECT * FROM search_source`);
-    await q.query(`CREATE INDEX search_entry_document_idx ON search_entry USING gin (document)`);
-    await q.query(`CREATE INDEX search_entry_text_trgm_idx ON search_entry USING gin (search_text gin_trgm_ops)`);
-    await q.query(`CREATE INDEX search_entry_title_trgm_idx ON search_entry USING gin (title_text gin_trgm_ops)`);
-    await q.query(`CREATE INDEX search_entry_grams_idx ON search_entry USING gin (grams)`);
+    await q.query(
+      `CREATE INDEX search_entry_document_idx ON search_entry USING gin (document)`,
+    );
+    await q.query(
+      `CREATE INDEX search_entry_text_trgm_idx ON search_entry USING gin (search_text gin_trgm_ops)`,
+    );
+    await q.query(
+      `CREATE INDEX search_entry_short_trgm_idx ON search_entry USING gin (short_text gin_trgm_ops)`,
+    );
+    await q.query(
+      `CREATE INDEX search_entry_grams_idx ON search_entry USING gin (grams)`,
+    );
     await q.query(`ANALYZE search_entry`);
 
     await q.query(`DROP INDEX municipality_search_doc_idx`);
-    for (const table of ['need', 'partnership', 'case_study']) {
+    for (const table of ["need", "partnership", "case_study"]) {
       await q.query(`DROP INDEX ${table}_search_trgm_idx`);
       await q.query(`DROP INDEX ${table}_search_doc_idx`);
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX municipality_search_doc_idx ON municipality USING gin (search_document)`);
-    for (const table of ['need', 'partnership', 'case_study']) {
-      await q.query(`CREATE INDEX ${table}_search_trgm_idx ON ${table} USING gin (search_text gin_trgm_ops)`);
-      await q.query(`CREATE INDEX ${table}_search_doc_idx ON ${table} USING gin (search_document)`);
+    await q.query(
+      `CREATE INDEX municipality_search_doc_idx ON municipality USING gin (search_document)`,
+    );
+    for (const table of ["need", "partnership", "case_study"]) {
+      await q.query(
+        `CREATE INDEX ${table}_search_trgm_idx ON ${table} USING gin (search_text gin_trgm_ops)`,
+      );
+      await q.query(
+        `CREATE INDEX ${table}_search_doc_idx ON ${table} USING gin (search_document)`,
+      );
     }
     for (const { table } of [...SEARCHABLE, ...TOPIC_TABLES]) {
-      for (const event of ['insert', 'update', 'delete', 'truncate']) await q.query(`DROP TRIGGER ${table}_search_${event} ON ${table}`);
+      for (const event of ["insert", "update", "delete", "truncate"])
+        await q.query(`DROP TRIGGER ${table}_search_${event} ON ${table}`);
     }
     await q.query(`DROP FUNCTION kk_search_truncated()`);
     await q.query(`DROP FUNCTION kk_search_written()`);

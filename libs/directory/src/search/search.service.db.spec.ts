@@ -92,7 +92,7 @@ describe('SearchService', () => {
         expect(plans[text], text).toMatch(/search_entry_municipality_grams_idx/);
         expect(plans[text], text).not.toMatch(/search_text_idx/);
       }
-      expect(plans['leakge']).toMatch(/search_entry_partnership_title_text_idx/);
+      expect(plans['leakge']).toMatch(/search_entry_partnership_short_text_idx/);
     } finally {
       await runner.rollbackTransaction();
       await runner.release();

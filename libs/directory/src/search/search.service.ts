@@ -1,12 +1,17 @@
-import { Injectable } from '@nestjs/common';
-import { SEARCHABLE, TransactionalConnection } from '@kakehashi/database';
-import { badInput, pageRequest, type RequestContext } from '@kakehashi/kernel';
-import { CalendarService } from '../calendar/calendar.service';
-import { NeedStatusSql, type EffectiveNeedStatus } from '../need/need-status';
-import { containsPattern } from '../shared/paging';
-import { snippetAround } from './snippet';
+import { Injectable } from "@nestjs/common";
+import { SEARCHABLE, TransactionalConnection } from "@kakehashi/database";
+import { badInput, pageRequest, type RequestContext } from "@kakehashi/kernel";
+import { CalendarService } from "../calendar/calendar.service";
+import { NeedStatusSql, type EffectiveNeedStatus } from "../need/need-status";
+import { containsPattern } from "../shared/paging";
+import { snippetAround } from "./snippet";
 
-export const SearchHitKind = Object.freeze({ MUNICIPALITY: 'MUNICIPALITY', NEED: 'NEED', PARTNERSHIP: 'PARTNERSHIP', CASE_STUDY: 'CASE_STUDY' } as const);
+export const SearchHitKind = Object.freeze({
+  MUNICIPALITY: "MUNICIPALITY",
+  NEED: "NEED",
+  PARTNERSHIP: "PARTNERSHIP",
+  CASE_STUDY: "CASE_STUDY",
+} as const);
 export type SearchHitKind = keyof typeof SearchHitKind;
 
 export interface SearchHit {
@@ -41,28 +46,30 @@ export const TEXT_ROWS_PER_KIND = 1000;
 
 /** The kinds of search_entry, in the order ties are broken, and their partitions. */
 const KINDS = SEARCHABLE.map((s) => s.kind);
-const PARTITION = Object.fromEntries(SEARCHABLE.map((s) => [s.kind, s.partition])) as Record<SearchHitKind, string>;
+const PARTITION = Object.fromEntries(
+  SEARCHABLE.map((s) => [s.kind, s.partition]),
+) as Record<SearchHitKind, string>;
 
 /**
  * A record's signals, from its search_entry row `e` and the query `q` (ADR 28; the signals of ADR 5).
  * Four signals, because each alone fails someone: full-text rank (English words and their stems),
- * trigram word similarity to the record's title (typos such as "leakge"), plain substring of its
+ * trigram word similarity to the record's short text — key and title (typos such as "leakge") —, plain substring of its
  * whole text (Japanese names like 川崎, found on the grams index), and the taxonomy — a text naming
  * a topic by a label or synonym in either language (漏水, 無収水, "water loss") finds the records filed
  * under that topic or its children even when their own text is in another language. A match in the
  * title, or the exact key, counts extra. Weights add up to 1:
- *   0.25 substring · 0.15 title substring · 0.2 full-text rank (×10, at most 1) · 0.25 title similarity
- *   · 0.05 exact key · 0.1 topic.
- * `base` is the score without the similarity, which costs the most to compute: it is computed only for
+ *   0.25 substring · 0.15 title substring · 0.2 full-text rank (×10, at most 1) · 0.15 similarity to
+ *   the short text · 0.1 similarity to the title · 0.05 exact key · 0.1 topic.
+ * `base` is the score without the similarities, which cost the most to compute: they are computed only for
  * the rows that can still reach the page (SIMILARITY_WEIGHT). Every row an arm finds is a hit by
  * construction (its substring, full text, `<%` similarity or topic matched), so no filter repeats them.
  */
 const BASE = `
-  e.kind, e.id, e.key, e.title, e.title_text,
+  e.kind, e.id, e.key, e.title, e.title_text, e.short_text,
   0.25 * (e.search_text LIKE q.pattern)::int + 0.15 * (e.title_text LIKE q.pattern)::int + 0.2 * least(1, ts_rank(e.document, q.tsq) * 10)
     + 0.05 * (e.key = q.t)::int + 0.1 * (e.topics && (SELECT keys FROM topic_keys))::int AS base`;
 
-/** The weight of title similarity in the score; the rest of the score is `base`. */
+/** The most the two similarities (0.15 short text + 0.1 title) add to `base`. */
 const SIMILARITY_WEIGHT = 0.25;
 
 /**
@@ -74,7 +81,10 @@ const PRUNE_MARGIN = 0.001;
 
 /** One capped lookup per kind, each on its own partition's indexes. */
 const perKind = (where: string): string =>
-  KINDS.map((kind) => `(SELECT ${BASE} FROM ${PARTITION[kind]} e, q WHERE ${where} LIMIT ${TEXT_ROWS_PER_KIND})`).join('\n    UNION ALL ');
+  KINDS.map(
+    (kind) =>
+      `(SELECT ${BASE} FROM ${PARTITION[kind]} e, q WHERE ${where} LIMIT ${TEXT_ROWS_PER_KIND})`,
+  ).join("\n    UNION ALL ");
 
 /**
  * The substring test on an index: trigrams for ASCII text; for text with other characters (Japanese,
@@ -99,7 +109,7 @@ const SHOWN = `
   SELECT top.kind, top.id, top.key, top.title, top.score,
          left(CASE top.kind WHEN 'MUNICIPALITY' THEN concat_ws(' · ', m.name_ja, m.organization, m.region, m.subdivision)
                             WHEN 'NEED' THEN coalesce(n.description, '') WHEN 'PARTNERSHIP' THEN coalesce(p.summary, '') ELSE coalesce(c.summary, '') END, 4000) AS body,
-         CASE WHEN top.kind = 'NEED' THEN ${NeedStatusSql.effective('n', '$5')} END AS "needStatus"
+         CASE WHEN top.kind = 'NEED' THEN ${NeedStatusSql.effective("n", "$5")} END AS "needStatus"
     FROM top
     LEFT JOIN municipality m ON top.kind = 'MUNICIPALITY' AND m.id = top.id
     LEFT JOIN need n ON top.kind = 'NEED' AND n.id = top.id
@@ -110,7 +120,7 @@ const SHOWN = `
 /**
  * The search statement on search_entry (ADR 28, after ADR 24): the records worth scoring, each found
  * on an index of its kind's partition — full text and substring first; trigram similarity to the
- * title (`<%`, threshold set for this statement only: the typo signal) only when those found fewer
+ * short text (`<%`, threshold set for this statement only: the typo signal) only when those found fewer
  * than the page asks for and the text has trigrams at all; the topics named by the text through the
  * topic indexes of the child tables — `base` scored as they are read, then the similarity for those
  * that can still reach the page, the best `$4` kept. Nothing scans a whole table; only the page's
@@ -134,14 +144,14 @@ function searchSql(substring: string): string {
     ${perKind(`(e.document @@ q.tsq OR ${substring})`)}),
   fuzzy_wanted AS (SELECT count(*) < $4 AND cardinality(show_trgm((SELECT t FROM q))) > 0 AS yes FROM (SELECT 1 FROM strict_hits LIMIT $4) s),
   fuzzy_hits AS (
-    ${perKind(`(SELECT yes FROM fuzzy_wanted) AND q.t <% e.title_text`)}),
+    ${perKind(`(SELECT yes FROM fuzzy_wanted) AND q.t <% e.short_text`)}),
   topic_hits AS (
-    ${KINDS.map((kind) => `(SELECT ${BASE} FROM ${PARTITION[kind]} e, q WHERE e.kind = '${kind}' AND e.id = ANY (ARRAY(${TOPIC_IDS[kind]})))`).join('\n    UNION ALL ')}),
+    ${KINDS.map((kind) => `(SELECT ${BASE} FROM ${PARTITION[kind]} e, q WHERE e.kind = '${kind}' AND e.id = ANY (ARRAY(${TOPIC_IDS[kind]})))`).join("\n    UNION ALL ")}),
   found AS MATERIALIZED (
     SELECT DISTINCT * FROM (SELECT * FROM strict_hits UNION ALL SELECT * FROM fuzzy_hits UNION ALL SELECT * FROM topic_hits) h),
   bar AS (SELECT base FROM found ORDER BY base DESC OFFSET $4 - 1 LIMIT 1),
   top AS (
-    SELECT kind, id, key, title, round((base + ${SIMILARITY_WEIGHT} * word_similarity(q.t, title_text))::numeric, 4)::float8 AS score
+    SELECT kind, id, key, title, round((base + 0.15 * word_similarity(q.t, short_text) + 0.1 * word_similarity(q.t, title_text))::numeric, 4)::float8 AS score
       FROM found, q
      WHERE base + ${SIMILARITY_WEIGHT} >= coalesce((SELECT base FROM bar), 0) - ${PRUNE_MARGIN}
      ORDER BY score DESC, kind, key
@@ -149,7 +159,10 @@ function searchSql(substring: string): string {
   ${SHOWN}`;
 }
 
-const SEARCH_SQL = { trigrams: searchSql(SUBSTRING.trigrams), grams: searchSql(SUBSTRING.grams) };
+const SEARCH_SQL = {
+  trigrams: searchSql(SUBSTRING.trigrams),
+  grams: searchSql(SUBSTRING.grams),
+};
 
 /** Text with a character outside ASCII: its substring is narrowed on the grams index (see SUBSTRING). */
 const NON_ASCII = /[\u0080-\u{10ffff}]/u;
@@ -158,8 +171,15 @@ const NON_ASCII = /[\u0080-\u{10ffff}]/u;
 const MIN_SIMILARITY = 0.45;
 
 /** The one search statement and its parameters, for trimmed `text` (EXPLAIN in tests and the bench read it too). */
-export function searchStatement(text: string, limit: number, today: string): { sql: string; params: unknown[] } {
-  return { sql: NON_ASCII.test(text) ? SEARCH_SQL.grams : SEARCH_SQL.trigrams, params: [text, containsPattern(text), MIN_SIMILARITY, limit, today] };
+export function searchStatement(
+  text: string,
+  limit: number,
+  today: string,
+): { sql: string; params: unknown[] } {
+  return {
+    sql: NON_ASCII.test(text) ? SEARCH_SQL.grams : SEARCH_SQL.trigrams,
+    params: [text, containsPattern(text), MIN_SIMILARITY, limit, today],
+  };
 }
 
 /** Free-text search across municipalities, needs, partnerships and case studies: one statement. */
@@ -171,13 +191,31 @@ export class SearchService {
   ) {}
 
   /** The best `first` (1–100, default 20) hits for `text`, best first. */
-  async search(ctx: RequestContext, text: string, first?: number | null): Promise<SearchHit[]> {
+  async search(
+    ctx: RequestContext,
+    text: string,
+    first?: number | null,
+  ): Promise<SearchHit[]> {
     const trimmed = text.trim();
-    if (!trimmed) throw badInput('text must not be empty', [{ path: 'text', message: 'type at least one character' }]);
-    if (text.length > MAX_SEARCH_TEXT) throw badInput(`text is longer than ${MAX_SEARCH_TEXT} characters`, [{ path: 'text', message: `at most ${MAX_SEARCH_TEXT} characters` }]);
+    if (!trimmed)
+      throw badInput("text must not be empty", [
+        { path: "text", message: "type at least one character" },
+      ]);
+    if (text.length > MAX_SEARCH_TEXT)
+      throw badInput(`text is longer than ${MAX_SEARCH_TEXT} characters`, [
+        { path: "text", message: `at most ${MAX_SEARCH_TEXT} characters` },
+      ]);
     const { first: limit } = pageRequest(first, null);
-    const { sql, params } = searchStatement(trimmed, limit, this.calendar.today());
-    const rows: (Omit<SearchHit, 'snippet'> & { body: string })[] = await this.db.read(ctx, sql, params);
-    return rows.map(({ body, ...hit }) => ({ ...hit, snippet: snippetAround(body, trimmed) }));
+    const { sql, params } = searchStatement(
+      trimmed,
+      limit,
+      this.calendar.today(),
+    );
+    const rows: (Omit<SearchHit, "snippet"> & { body: string })[] =
+      await this.db.read(ctx, sql, params);
+    return rows.map(({ body, ...hit }) => ({
+      ...hit,
+      snippet: snippetAround(body, trimmed),
+    }));
   }
 }
