@@ -37,11 +37,14 @@ export class SearchEntry1764374400270 implements MigrationInterface {
     // Distinct 1- and 2-character grams of each run of non-ASCII characters, sorted. A substring
     // made of such characters has all its grams among the text's: `grams @> kk_search_grams(pattern)`
     // narrows on a GIN index what `LIKE` then confirms, whatever the cluster's locale.
-    await q.query(`CREATE FUNCTION kk_search_grams(text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-      SELECT coalesce(array_agg(DISTINCT substr(run, i, n) ORDER BY substr(run, i, n)), '{}')
-        FROM regexp_split_to_table($1, '[\\x01-\\x7f]+') AS run,
-             generate_series(1, char_length(run)) AS i, (VALUES (1), (2)) AS len(n)
-       WHERE i + n - 1 <= char_length(run) $$`);
+    await q.query(`CREATE FUNCTION kk_search_grams(t text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+      BEGIN
+        IF t !~ '[^\\x01-\\x7f]' THEN RETURN '{}'; END IF; -- most text is ASCII: skip the split
+        RETURN (SELECT coalesce(array_agg(DISTINCT substr(run, i, n) ORDER BY substr(run, i, n)), '{}')
+                  FROM regexp_split_to_table(t, '[\\x01-\\x7f]+') AS run,
+                       generate_series(1, char_length(run)) AS i, (VALUES (1), (2)) AS len(n)
+                 WHERE i + n - 1 <= char_length(run));
+      END $$`);
 
     await q.query(`CREATE TABLE search_entry (
       kind text NOT NULL,
@@ -88,12 +91,16 @@ export class SearchEntry1764374400270 implements MigrationInterface {
       "grams",
       "topics",
     ];
-    await q.query(`CREATE FUNCTION kk_search_sync(p_kind text, p_ids uuid[]) RETURNS void LANGUAGE sql AS $$
-      DELETE FROM search_entry s WHERE s.kind = p_kind AND s.id = ANY(p_ids)
-         AND NOT EXISTS (SELECT 1 FROM search_source v WHERE v.kind = p_kind AND v.id = s.id);
-      INSERT INTO search_entry AS s SELECT * FROM search_source v WHERE v.kind = p_kind AND v.id = ANY(p_ids)
-      ON CONFLICT (kind, id) DO UPDATE SET ${columns.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}
-       WHERE (${columns.map((c) => `s.${c}`).join(", ")}) IS DISTINCT FROM (${columns.map((c) => `EXCLUDED.${c}`).join(", ")}) $$`);
+    // EXECUTE plans each call with its kind and ids as constants: only that kind's branch of the view,
+    // and a plan that suits one id (a trigger) or a whole import's (hashed, or a join).
+    await q.query(`CREATE FUNCTION kk_search_sync(p_kind text, p_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        EXECUTE 'DELETE FROM search_entry s WHERE s.kind = $1 AND s.id = ANY($2)
+                    AND NOT EXISTS (SELECT 1 FROM search_source v WHERE v.kind = $1 AND v.id = s.id)' USING p_kind, p_ids;
+        EXECUTE 'INSERT INTO search_entry AS s SELECT * FROM search_source v WHERE v.kind = $1 AND v.id = ANY($2)
+                 ON CONFLICT (kind, id) DO UPDATE SET ${columns.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}
+                 WHERE (${columns.map((c) => `s.${c}`).join(", ")}) IS DISTINCT FROM (${columns.map((c) => `EXCLUDED.${c}`).join(", ")})' USING p_kind, p_ids;
+      END $$`);
 
     // TG_ARGV: the kind, and the column holding the record's id (id, or the parent's id in a topic table).
     await q.query(`CREATE FUNCTION kk_search_written() RETURNS trigger LANGUAGE plpgsql AS $$
