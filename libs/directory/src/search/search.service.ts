@@ -69,13 +69,17 @@ const BASE = `
   0.25 * (e.search_text LIKE q.pattern)::int + 0.15 * (e.title_text LIKE q.pattern)::int + 0.2 * least(1, ts_rank(e.document, q.tsq) * 10)
     + 0.05 * (e.key = q.t)::int + 0.1 * (e.topics && (SELECT keys FROM topic_keys))::int AS base`;
 
-/** The most the two similarities (0.15 short text + 0.1 title) add to `base`. */
+/** A found row's score: `base` and the two similarities (0.15 short text, 0.1 title). */
+const SCORE = `base + 0.15 * word_similarity(q.t, short_text) + 0.1 * word_similarity(q.t, title_text)`;
+
+/** The most the two similarities add to `base`. */
 const SIMILARITY_WEIGHT = 0.25;
 
 /**
- * Rows whose `base` plus the most similarity can add stays below the `$4`-th best `base` (less this
- * margin, above the score's rounding to 4 places) cannot reach the page: at least `$4` rows score at
- * least that much. They are not scored further — the result is the same as scoring all of them.
+ * The bar a row must be able to reach: the lowest score of the `$4` rows with the best `base` (the
+ * `seed`, scored in full), less this margin (above the score's rounding to 4 places). At least `$4`
+ * rows score that much, so a row whose `base` plus the most the similarities can add stays below it
+ * cannot reach the page: its similarities are not computed. The page is the same as scoring all.
  */
 const PRUNE_MARGIN = 0.001;
 
@@ -93,7 +97,7 @@ const perKind = (where: string): string =>
  */
 const SUBSTRING = {
   trigrams: `e.search_text LIKE q.pattern`,
-  grams: `(e.grams @> q.grams AND e.search_text LIKE q.pattern)`,
+  grams: `(e.grams @> q.grams AND strpos(e.search_text, q.t) > 0)`,
 };
 
 /** Records a topic named by the text brings in, per kind: the topic indexes of the child tables, as ADR 24. */
@@ -149,11 +153,12 @@ function searchSql(substring: string): string {
     ${KINDS.map((kind) => `(SELECT ${BASE} FROM ${PARTITION[kind]} e, q WHERE e.kind = '${kind}' AND e.id = ANY (ARRAY(${TOPIC_IDS[kind]})))`).join("\n    UNION ALL ")}),
   found AS MATERIALIZED (
     SELECT DISTINCT * FROM (SELECT * FROM strict_hits UNION ALL SELECT * FROM fuzzy_hits UNION ALL SELECT * FROM topic_hits) h),
-  bar AS (SELECT base FROM found ORDER BY base DESC OFFSET $4 - 1 LIMIT 1),
+  seed AS (SELECT ${SCORE} AS score FROM (SELECT * FROM found ORDER BY base DESC LIMIT $4) f, q),
+  bar AS (SELECT min(score) AS score FROM seed HAVING count(*) = $4),
   top AS (
-    SELECT kind, id, key, title, round((base + 0.15 * word_similarity(q.t, short_text) + 0.1 * word_similarity(q.t, title_text))::numeric, 4)::float8 AS score
+    SELECT kind, id, key, title, round((${SCORE})::numeric, 4)::float8 AS score
       FROM found, q
-     WHERE base + ${SIMILARITY_WEIGHT} >= coalesce((SELECT base FROM bar), 0) - ${PRUNE_MARGIN}
+     WHERE base + ${SIMILARITY_WEIGHT} >= coalesce((SELECT score FROM bar), 0) - ${PRUNE_MARGIN}
      ORDER BY score DESC, kind, key
      LIMIT $4)
   ${SHOWN}`;
