@@ -244,8 +244,8 @@ export class InterchangeImportService {
       const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM ${writer.table.table}`);
       if (changed >= ANALYZE_THRESHOLD.rows + ANALYZE_THRESHOLD.share * n) tables.push(writer.table.table, ...writer.children.map((c) => c.spec.table));
     }
-    // The search table changed with them (ADR 28).
-    if (tables.some((t) => SEARCHABLE.some((s) => s.table === t))) tables.push('search_entry');
+    // Their search entries changed with them (ADR 28): the partitions search reads, not the parent (which would sample them all again).
+    tables.push(...SEARCHABLE.filter((s) => tables.includes(s.table)).map((s) => s.partition));
     if (tables.length) await manager.query(`ANALYZE ${tables.join(', ')}`);
     return tables;
   }
