@@ -1,12 +1,12 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
-import { SEARCH_SYNC_SETTING, SEARCHABLE } from "../search-entry";
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { SEARCH_SYNC_SETTING, SEARCHABLE } from '../search-entry';
 
 /** Per kind: its table, and the child tables whose rows name its topics (expertise for a municipality). */
 const TOPIC_TABLES = [
-  { kind: "MUNICIPALITY", table: "expertise", column: "municipality_id" },
-  { kind: "NEED", table: "need_topic", column: "need_id" },
-  { kind: "PARTNERSHIP", table: "partnership_topic", column: "partnership_id" },
-  { kind: "CASE_STUDY", table: "case_study_topic", column: "case_study_id" },
+  { kind: 'MUNICIPALITY', table: 'expertise', column: 'municipality_id' },
+  { kind: 'NEED', table: 'need_topic', column: 'need_id' },
+  { kind: 'PARTNERSHIP', table: 'partnership_topic', column: 'partnership_id' },
+  { kind: 'CASE_STUDY', table: 'case_study_topic', column: 'case_study_id' },
 ] as const;
 
 /**
@@ -28,7 +28,7 @@ const TOPIC_TABLES = [
  * the directory read them).
  */
 export class SearchEntry1764374400270 implements MigrationInterface {
-  name = "SearchEntry1764374400270";
+  name = 'SearchEntry1764374400270';
 
   async up(q: QueryRunner): Promise<void> {
     // Filling and indexing the table for a world-sized directory takes longer than a request may
@@ -58,10 +58,7 @@ export class SearchEntry1764374400270 implements MigrationInterface {
       grams text[] NOT NULL,
       topics text[] NOT NULL,
       PRIMARY KEY (kind, id)) PARTITION BY LIST (kind)`);
-    for (const { kind, partition } of SEARCHABLE)
-      await q.query(
-        `CREATE TABLE ${partition} PARTITION OF search_entry FOR VALUES IN ('${kind}')`,
-      );
+    for (const { kind, partition } of SEARCHABLE) await q.query(`CREATE TABLE ${partition} PARTITION OF search_entry FOR VALUES IN ('${kind}')`);
 
     const topics = (kind: string, alias: string): string => {
       const t = TOPIC_TABLES.find((x) => x.kind === kind)!;
@@ -69,28 +66,19 @@ export class SearchEntry1764374400270 implements MigrationInterface {
     };
     await q.query(`CREATE VIEW search_source AS
       SELECT 'MUNICIPALITY'::text AS kind, m.id, m.key::text AS key, m.name::text AS title, lower(m.name || ' ' || coalesce(m.name_ja, '')) AS title_text,
-             lower(m.key || ' ' || m.name || ' ' || coalesce(m.name_ja, '')) AS short_text, m.search_text, m.search_document AS document, kk_search_grams(m.search_text) AS grams, ${topics("MUNICIPALITY", "m")} AS topics
+             lower(m.key || ' ' || m.name || ' ' || coalesce(m.name_ja, '')) AS short_text, m.search_text, m.search_document AS document, kk_search_grams(m.search_text) AS grams, ${topics('MUNICIPALITY', 'm')} AS topics
         FROM municipality m
       UNION ALL
-      SELECT 'NEED', n.id, n.key, n.title, lower(n.title), lower(n.key || ' ' || n.title), n.search_text, n.search_document, kk_search_grams(n.search_text), ${topics("NEED", "n")}
+      SELECT 'NEED', n.id, n.key, n.title, lower(n.title), lower(n.key || ' ' || n.title), n.search_text, n.search_document, kk_search_grams(n.search_text), ${topics('NEED', 'n')}
         FROM need n
       UNION ALL
-      SELECT 'PARTNERSHIP', p.id, p.key, p.title, lower(p.title), lower(p.key || ' ' || p.title), p.search_text, p.search_document, kk_search_grams(p.search_text), ${topics("PARTNERSHIP", "p")}
+      SELECT 'PARTNERSHIP', p.id, p.key, p.title, lower(p.title), lower(p.key || ' ' || p.title), p.search_text, p.search_document, kk_search_grams(p.search_text), ${topics('PARTNERSHIP', 'p')}
         FROM partnership p
       UNION ALL
-      SELECT 'CASE_STUDY', c.id, c.key, c.title, lower(c.title), lower(c.key || ' ' || c.title), c.search_text, c.search_document, kk_search_grams(c.search_text), ${topics("CASE_STUDY", "c")}
+      SELECT 'CASE_STUDY', c.id, c.key, c.title, lower(c.title), lower(c.key || ' ' || c.title), c.search_text, c.search_document, kk_search_grams(c.search_text), ${topics('CASE_STUDY', 'c')}
         FROM case_study c`);
 
-    const columns = [
-      "key",
-      "title",
-      "title_text",
-      "short_text",
-      "search_text",
-      "document",
-      "grams",
-      "topics",
-    ];
+    const columns = ['key', 'title', 'title_text', 'short_text', 'search_text', 'document', 'grams', 'topics'];
     // EXECUTE plans each call with its kind and ids as constants: only that kind's branch of the view,
     // and a plan that suits one id (a trigger) or a whole import's (hashed, or a join).
     await q.query(`CREATE FUNCTION kk_search_sync(p_kind text, p_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
@@ -98,8 +86,8 @@ export class SearchEntry1764374400270 implements MigrationInterface {
         EXECUTE 'DELETE FROM search_entry s WHERE s.kind = $1 AND s.id = ANY($2)
                     AND NOT EXISTS (SELECT 1 FROM search_source v WHERE v.kind = $1 AND v.id = s.id)' USING p_kind, p_ids;
         EXECUTE 'INSERT INTO search_entry AS s SELECT * FROM search_source v WHERE v.kind = $1 AND v.id = ANY($2)
-                 ON CONFLICT (kind, id) DO UPDATE SET ${columns.map((c) => `${c} = EXCLUDED.${c}`).join(", ")}
-                 WHERE (${columns.map((c) => `s.${c}`).join(", ")}) IS DISTINCT FROM (${columns.map((c) => `EXCLUDED.${c}`).join(", ")})' USING p_kind, p_ids;
+                 ON CONFLICT (kind, id) DO UPDATE SET ${columns.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+                 WHERE (${columns.map((c) => `s.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `EXCLUDED.${c}`).join(', ')})' USING p_kind, p_ids;
       END $$`);
 
     // TG_ARGV: the kind, and the column holding the record's id (id, or the parent's id in a topic table).
@@ -127,10 +115,7 @@ export class SearchEntry1764374400270 implements MigrationInterface {
         RETURN NULL;
       END $$`);
 
-    const sources = [
-      ...SEARCHABLE.map(({ kind, table }) => ({ kind, table, column: "id" })),
-      ...TOPIC_TABLES,
-    ];
+    const sources = [...SEARCHABLE.map(({ kind, table }) => ({ kind, table, column: 'id' })), ...TOPIC_TABLES];
     for (const { kind, table, column } of sources) {
       const args = `'${kind}', '${column}'`;
       await q.query(
@@ -142,48 +127,31 @@ export class SearchEntry1764374400270 implements MigrationInterface {
       await q.query(
         `CREATE TRIGGER ${table}_search_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION kk_search_written(${args})`,
       );
-      await q.query(
-        `CREATE TRIGGER ${table}_search_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION kk_search_truncated(${args})`,
-      );
+      await q.query(`CREATE TRIGGER ${table}_search_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION kk_search_truncated(${args})`);
     }
 
     await q.query(`INSERT INTO search_entry SELECT * FROM search_source`);
-    await q.query(
-      `CREATE INDEX search_entry_document_idx ON search_entry USING gin (document)`,
-    );
-    await q.query(
-      `CREATE INDEX search_entry_text_trgm_idx ON search_entry USING gin (search_text gin_trgm_ops)`,
-    );
-    await q.query(
-      `CREATE INDEX search_entry_short_trgm_idx ON search_entry USING gin (short_text gin_trgm_ops)`,
-    );
-    await q.query(
-      `CREATE INDEX search_entry_grams_idx ON search_entry USING gin (grams)`,
-    );
+    await q.query(`CREATE INDEX search_entry_document_idx ON search_entry USING gin (document)`);
+    await q.query(`CREATE INDEX search_entry_text_trgm_idx ON search_entry USING gin (search_text gin_trgm_ops)`);
+    await q.query(`CREATE INDEX search_entry_short_trgm_idx ON search_entry USING gin (short_text gin_trgm_ops)`);
+    await q.query(`CREATE INDEX search_entry_grams_idx ON search_entry USING gin (grams)`);
     await q.query(`ANALYZE search_entry`);
 
     await q.query(`DROP INDEX municipality_search_doc_idx`);
-    for (const table of ["need", "partnership", "case_study"]) {
+    for (const table of ['need', 'partnership', 'case_study']) {
       await q.query(`DROP INDEX ${table}_search_trgm_idx`);
       await q.query(`DROP INDEX ${table}_search_doc_idx`);
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(
-      `CREATE INDEX municipality_search_doc_idx ON municipality USING gin (search_document)`,
-    );
-    for (const table of ["need", "partnership", "case_study"]) {
-      await q.query(
-        `CREATE INDEX ${table}_search_trgm_idx ON ${table} USING gin (search_text gin_trgm_ops)`,
-      );
-      await q.query(
-        `CREATE INDEX ${table}_search_doc_idx ON ${table} USING gin (search_document)`,
-      );
+    await q.query(`CREATE INDEX municipality_search_doc_idx ON municipality USING gin (search_document)`);
+    for (const table of ['need', 'partnership', 'case_study']) {
+      await q.query(`CREATE INDEX ${table}_search_trgm_idx ON ${table} USING gin (search_text gin_trgm_ops)`);
+      await q.query(`CREATE INDEX ${table}_search_doc_idx ON ${table} USING gin (search_document)`);
     }
     for (const { table } of [...SEARCHABLE, ...TOPIC_TABLES]) {
-      for (const event of ["insert", "update", "delete", "truncate"])
-        await q.query(`DROP TRIGGER ${table}_search_${event} ON ${table}`);
+      for (const event of ['insert', 'update', 'delete', 'truncate']) await q.query(`DROP TRIGGER ${table}_search_${event} ON ${table}`);
     }
     await q.query(`DROP FUNCTION kk_search_truncated()`);
     await q.query(`DROP FUNCTION kk_search_written()`);

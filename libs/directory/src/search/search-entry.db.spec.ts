@@ -58,7 +58,14 @@ describe('search_entry', () => {
     await municipalities.update(ctx, { key: 'matsue', version: 1, name: 'Matsue' });
     expect(await searchEntriesOutOfStep(db.dataSource)).toEqual([]);
     await needs.create(ctx, { key: 'hue-meters', municipality: 'hue', title: 'Replace customer meters', description: 'Billing rests on estimates.' });
-    await partnerships.create(ctx, { key: 'matsue-hue', title: 'Matsue and Hue: water safety plans', members: [{ municipality: 'matsue', role: 'PROVIDER' }, { municipality: 'hue', role: 'RECIPIENT' }] });
+    await partnerships.create(ctx, {
+      key: 'matsue-hue',
+      title: 'Matsue and Hue: water safety plans',
+      members: [
+        { municipality: 'matsue', role: 'PROVIDER' },
+        { municipality: 'hue', role: 'RECIPIENT' },
+      ],
+    });
     await knowledge.createCaseStudy(ctx, { key: 'cs-matsue-hue', title: 'Lake water treatment with Hue', municipality: 'matsue' });
     expect(await keys('meters')).toEqual(['NEED:hue-meters']);
     expect(await searchEntriesOutOfStep(db.dataSource)).toEqual([]);

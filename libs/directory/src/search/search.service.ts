@@ -1,16 +1,16 @@
-import { Injectable } from "@nestjs/common";
-import { SEARCHABLE, TransactionalConnection } from "@kakehashi/database";
-import { badInput, pageRequest, type RequestContext } from "@kakehashi/kernel";
-import { CalendarService } from "../calendar/calendar.service";
-import { NeedStatusSql, type EffectiveNeedStatus } from "../need/need-status";
-import { containsPattern } from "../shared/paging";
-import { snippetAround } from "./snippet";
+import { Injectable } from '@nestjs/common';
+import { SEARCHABLE, TransactionalConnection } from '@kakehashi/database';
+import { badInput, pageRequest, type RequestContext } from '@kakehashi/kernel';
+import { CalendarService } from '../calendar/calendar.service';
+import { NeedStatusSql, type EffectiveNeedStatus } from '../need/need-status';
+import { containsPattern } from '../shared/paging';
+import { snippetAround } from './snippet';
 
 export const SearchHitKind = Object.freeze({
-  MUNICIPALITY: "MUNICIPALITY",
-  NEED: "NEED",
-  PARTNERSHIP: "PARTNERSHIP",
-  CASE_STUDY: "CASE_STUDY",
+  MUNICIPALITY: 'MUNICIPALITY',
+  NEED: 'NEED',
+  PARTNERSHIP: 'PARTNERSHIP',
+  CASE_STUDY: 'CASE_STUDY',
 } as const);
 export type SearchHitKind = keyof typeof SearchHitKind;
 
@@ -46,9 +46,7 @@ export const TEXT_ROWS_PER_KIND = 1000;
 
 /** The kinds of search_entry, in the order ties are broken, and their partitions. */
 const KINDS = SEARCHABLE.map((s) => s.kind);
-const PARTITION = Object.fromEntries(
-  SEARCHABLE.map((s) => [s.kind, s.partition]),
-) as Record<SearchHitKind, string>;
+const PARTITION = Object.fromEntries(SEARCHABLE.map((s) => [s.kind, s.partition])) as Record<SearchHitKind, string>;
 
 /**
  * A record's signals, from its search_entry row `e` and the query `q` (ADR 28; the signals of ADR 5).
@@ -84,11 +82,7 @@ const SIMILARITY_WEIGHT = 0.25;
 const PRUNE_MARGIN = 0.001;
 
 /** One capped lookup per kind, each on its own partition's indexes. */
-const perKind = (where: string): string =>
-  KINDS.map(
-    (kind) =>
-      `(SELECT ${BASE} FROM ${PARTITION[kind]} e, q WHERE ${where} LIMIT ${TEXT_ROWS_PER_KIND})`,
-  ).join("\n    UNION ALL ");
+const perKind = (where: string): string => KINDS.map((kind) => `(SELECT ${BASE} FROM ${PARTITION[kind]} e, q WHERE ${where} LIMIT ${TEXT_ROWS_PER_KIND})`).join('\n    UNION ALL ');
 
 /**
  * The substring test on an index: trigrams for ASCII text; for text with other characters (Japanese,
@@ -113,7 +107,7 @@ const SHOWN = `
   SELECT top.kind, top.id, top.key, top.title, top.score,
          left(CASE top.kind WHEN 'MUNICIPALITY' THEN concat_ws(' · ', m.name_ja, m.organization, m.region, m.subdivision)
                             WHEN 'NEED' THEN coalesce(n.description, '') WHEN 'PARTNERSHIP' THEN coalesce(p.summary, '') ELSE coalesce(c.summary, '') END, 4000) AS body,
-         CASE WHEN top.kind = 'NEED' THEN ${NeedStatusSql.effective("n", "$5")} END AS "needStatus"
+         CASE WHEN top.kind = 'NEED' THEN ${NeedStatusSql.effective('n', '$5')} END AS "needStatus"
     FROM top
     LEFT JOIN municipality m ON top.kind = 'MUNICIPALITY' AND m.id = top.id
     LEFT JOIN need n ON top.kind = 'NEED' AND n.id = top.id
@@ -150,7 +144,7 @@ function searchSql(substring: string): string {
   fuzzy_hits AS (
     ${perKind(`(SELECT yes FROM fuzzy_wanted) AND q.t <% e.short_text`)}),
   topic_hits AS (
-    ${KINDS.map((kind) => `(SELECT ${BASE} FROM ${PARTITION[kind]} e, q WHERE e.kind = '${kind}' AND e.id = ANY (ARRAY(${TOPIC_IDS[kind]})))`).join("\n    UNION ALL ")}),
+    ${KINDS.map((kind) => `(SELECT ${BASE} FROM ${PARTITION[kind]} e, q WHERE e.kind = '${kind}' AND e.id = ANY (ARRAY(${TOPIC_IDS[kind]})))`).join('\n    UNION ALL ')}),
   found AS MATERIALIZED (
     SELECT DISTINCT * FROM (SELECT * FROM strict_hits UNION ALL SELECT * FROM fuzzy_hits UNION ALL SELECT * FROM topic_hits) h),
   seed AS (SELECT ${SCORE} AS score FROM (SELECT * FROM found ORDER BY base DESC LIMIT $4) f, q),
@@ -176,11 +170,7 @@ const NON_ASCII = /[\u0080-\u{10ffff}]/u;
 const MIN_SIMILARITY = 0.45;
 
 /** The one search statement and its parameters, for trimmed `text` (EXPLAIN in tests and the bench read it too). */
-export function searchStatement(
-  text: string,
-  limit: number,
-  today: string,
-): { sql: string; params: unknown[] } {
+export function searchStatement(text: string, limit: number, today: string): { sql: string; params: unknown[] } {
   return {
     sql: NON_ASCII.test(text) ? SEARCH_SQL.grams : SEARCH_SQL.trigrams,
     params: [text, containsPattern(text), MIN_SIMILARITY, limit, today],
@@ -196,28 +186,13 @@ export class SearchService {
   ) {}
 
   /** The best `first` (1–100, default 20) hits for `text`, best first. */
-  async search(
-    ctx: RequestContext,
-    text: string,
-    first?: number | null,
-  ): Promise<SearchHit[]> {
+  async search(ctx: RequestContext, text: string, first?: number | null): Promise<SearchHit[]> {
     const trimmed = text.trim();
-    if (!trimmed)
-      throw badInput("text must not be empty", [
-        { path: "text", message: "type at least one character" },
-      ]);
-    if (text.length > MAX_SEARCH_TEXT)
-      throw badInput(`text is longer than ${MAX_SEARCH_TEXT} characters`, [
-        { path: "text", message: `at most ${MAX_SEARCH_TEXT} characters` },
-      ]);
+    if (!trimmed) throw badInput('text must not be empty', [{ path: 'text', message: 'type at least one character' }]);
+    if (text.length > MAX_SEARCH_TEXT) throw badInput(`text is longer than ${MAX_SEARCH_TEXT} characters`, [{ path: 'text', message: `at most ${MAX_SEARCH_TEXT} characters` }]);
     const { first: limit } = pageRequest(first, null);
-    const { sql, params } = searchStatement(
-      trimmed,
-      limit,
-      this.calendar.today(),
-    );
-    const rows: (Omit<SearchHit, "snippet"> & { body: string })[] =
-      await this.db.read(ctx, sql, params);
+    const { sql, params } = searchStatement(trimmed, limit, this.calendar.today());
+    const rows: (Omit<SearchHit, 'snippet'> & { body: string })[] = await this.db.read(ctx, sql, params);
     return rows.map(({ body, ...hit }) => ({
       ...hit,
       snippet: snippetAround(body, trimmed),
