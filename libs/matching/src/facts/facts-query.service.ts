@@ -114,6 +114,19 @@ export const PARTNER_CANDIDATES_SQL = `WITH rel AS (SELECT * FROM unnest($1::var
         ORDER BY ranked.s DESC, ranked.id
         LIMIT $7`;
 
+/**
+ * The peers' mean load and record per country, from the sums kept on write (migration
+ * 1764374400250): (live work + RECENT_LOAD × finished within RECENT_YEARS of the year + INTRODUCTION_LOAD
+ * × open introductions) ÷ bodies, and record ÷ bodies. Parameters: countries, year, RECENT_LOAD,
+ * RECENT_YEARS, INTRODUCTION_LOAD.
+ */
+export const PEER_LOAD_SQL = `SELECT c.country,
+         (c.live + $3::float8 * coalesce((SELECT sum(f.memberships) FROM peer_load_finished f
+                                           WHERE f.country = c.country AND f.last_year >= $2::int - $4::int AND f.start_year <= $2::int), 0)
+                 + $5::float8 * c.requested) / c.bodies AS mean,
+         c.record::float8 / c.bodies AS record
+    FROM peer_load_country c WHERE c.country = ANY($1::bpchar[])`;
+
 type Row = Record<string, unknown>;
 
 /**
@@ -376,27 +389,14 @@ export class FactsQueryService {
    * record as provider or peer: the "peers" a candidate's LOAD and OFTEN_ASKED are compared with.
    * The load mirrors `loadOf` (scoring/fit.ts): work under way (a proposal, a peer's or
    * facilitator's share half), work finished within RECENT_YEARS of `year` half, open
-   * introductions half. One statement for all the candidates' countries.
+   * introductions half. Read from the per-country sums kept on write (peer_load_country and
+   * peer_load_finished, ADR 27): one indexed statement for all the candidates' countries, in the
+   * transaction on `ctx` like every other fact.
    */
   async peerLoad(ctx: RequestContext, countries: readonly string[], year: number): Promise<Map<string, PeerLoad>> {
     const wanted = [...new Set(countries)];
     if (!wanted.length) return new Map();
-    const rows = await this.q<{ country: string; mean: string | number; record: string | number }>(
-      ctx,
-      `WITH l AS (
-         SELECT pm.municipality_id AS id, m.country,
-                sum(CASE p.status WHEN 'ACTIVE' THEN 1 WHEN 'AGREED' THEN 1 WHEN 'PROPOSED' THEN 0.5 ELSE 0 END
-                    * CASE pm.role WHEN 'PEER' THEN 0.5 WHEN 'FACILITATOR' THEN 0.5 ELSE 1 END)
-                + $3::float8 * count(*) FILTER (WHERE p.status = 'COMPLETED' AND pm.role IN ('PROVIDER', 'PEER')
-                                   AND coalesce(p.end_year, p.start_year, 0) >= $2::int - $4::int AND coalesce(p.start_year, 0) <= $2::int) AS load,
-                count(*) FILTER (WHERE pm.role IN ('PROVIDER', 'PEER')) AS record
-           FROM municipality m JOIN partnership_member pm ON pm.municipality_id = m.id JOIN partnership p ON p.id = pm.partnership_id AND p.status <> 'CANCELLED'
-          WHERE m.country = ANY($1::varchar[])
-          GROUP BY pm.municipality_id, m.country HAVING bool_or(pm.role IN ('PROVIDER', 'PEER')))
-       SELECT l.country, avg(l.load + $5::float8 * (SELECT count(*) FROM introduction i WHERE i.candidate_id = l.id AND i.status = 'REQUESTED')) AS mean, avg(l.record) AS record
-         FROM l GROUP BY l.country`,
-      [wanted, year, RECENT_LOAD, RECENT_YEARS, INTRODUCTION_LOAD],
-    );
+    const rows = await this.q<{ country: string; mean: string | number; record: string | number }>(ctx, PEER_LOAD_SQL, [wanted, year, RECENT_LOAD, RECENT_YEARS, INTRODUCTION_LOAD]);
     return new Map(
       wanted.map((c) => {
         const row = rows.find((r) => r.country === c);
