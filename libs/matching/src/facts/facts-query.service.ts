@@ -15,6 +15,7 @@ import {
   type TextHit,
 } from '../scoring/facts';
 import { INTRODUCTION_LOAD, RECENT_LOAD, RECENT_YEARS, type PeerLoad } from '../scoring/fit';
+import type { SpreadPrice } from '../scoring/spread';
 import { Taxonomy } from '../scoring/taxonomy';
 
 /** A need row with its topics, as the matcher reads it. */
@@ -403,6 +404,47 @@ export class FactsQueryService {
         return [c, { load: Number(row?.mean ?? 0), record: Number(row?.record ?? 0) }];
       }),
     );
+  }
+
+  /**
+   * The board's spread as last stored (board_spread, ADR 27) and how old it is; null when it was
+   * never computed on this database.
+   */
+  async storedSpread(ctx: RequestContext): Promise<{ prices: Map<string, SpreadPrice>; ageMs: number } | null> {
+    const [row] = await this.q<{ prices: [string, SpreadPrice][] | null; age_ms: string | number | null }>(
+      ctx,
+      `SELECT prices, extract(epoch FROM clock_timestamp() - computed_at) * 1000 AS age_ms FROM board_spread WHERE id`,
+      [],
+    );
+    return row?.prices ? { prices: new Map(row.prices), ageMs: Number(row.age_ms) } : null;
+  }
+
+  /**
+   * Claims the recomputation of the stored spread for this process when it is older than `staleMs`
+   * (or was never computed) and no other process claimed it within `claimMs`. True: go ahead.
+   */
+  async claimSpreadRefresh(ctx: RequestContext, staleMs: number, claimMs: number): Promise<boolean> {
+    // A SELECT around the UPDATE: TypeORM answers an UPDATE with [rows, count], a SELECT with its rows.
+    const [row] = (await this.db.manager(ctx).query(
+      `WITH claimed AS (
+         UPDATE board_spread SET refreshing_since = clock_timestamp()
+          WHERE id AND (computed_at IS NULL OR computed_at < clock_timestamp() - $1::float8 * interval '1 millisecond')
+            AND (refreshing_since IS NULL OR refreshing_since < clock_timestamp() - $2::float8 * interval '1 millisecond')
+          RETURNING id)
+       SELECT count(*)::int AS n FROM claimed`,
+      [staleMs, claimMs],
+    )) as { n: number }[];
+    return row!.n > 0;
+  }
+
+  /** Stores a freshly computed spread (and ends the claim). */
+  async storeSpread(ctx: RequestContext, prices: ReadonlyMap<string, SpreadPrice>): Promise<void> {
+    await this.db.manager(ctx).query(`UPDATE board_spread SET prices = $1::jsonb, computed_at = clock_timestamp(), refreshing_since = NULL WHERE id`, [JSON.stringify([...prices])]);
+  }
+
+  /** Gives up a claim without storing (the computation failed): another request may try again. */
+  async releaseSpreadClaim(ctx: RequestContext): Promise<void> {
+    await this.db.manager(ctx).query(`UPDATE board_spread SET refreshing_since = NULL WHERE id`);
   }
 
   /** Candidates this actor dismissed from a list (partner list: by need; peer and mentor lists: by subject). */
