@@ -326,7 +326,9 @@ export class FactsQueryService {
    * partnerships they did not merely receive, case studies. The query ORs the text's lexemes
    * except words every water record contains (GENERIC_WORDS), and ts_rank_cd(…, 32) maps each rank
    * into 0..1 (0: no match). Driven by the candidates' ids, never by the full-text index: a common
-   * word would otherwise pull every matching row of the directory into a bitmap.
+   * word would otherwise pull every matching row of the directory into a bitmap. A record is ranked
+   * only when it matches (ts_match_vq: `@@` spelled as a function, so that the planner does not take
+   * the full-text index for it), which is about ten times cheaper than ts_rank_cd — 0 for any other.
    */
   async textHits(ctx: RequestContext, ids: readonly string[], text: string): Promise<Map<string, TextHit[]>> {
     if (!text.trim()) return new Map();
@@ -339,15 +341,15 @@ export class FactsQueryService {
        SELECT * FROM (
          SELECT e.municipality_id, 'EXPERTISE' AS type, m.key || ':' || e.topic_key AS key, t.label_en AS label, ts_rank_cd(e.search_document, q.q, 32) AS rank
            FROM q, expertise e JOIN municipality m ON m.id = e.municipality_id JOIN topic t ON t.key = e.topic_key
-          WHERE e.municipality_id = ANY($1::uuid[])
+          WHERE e.municipality_id = ANY($1::uuid[]) AND ts_match_vq(e.search_document, q.q)
          UNION ALL
          SELECT pm.municipality_id, 'PARTNERSHIP', p.key, p.title, ts_rank_cd(p.search_document, q.q, 32)
            FROM q, partnership_member pm JOIN partnership p ON p.id = pm.partnership_id
-          WHERE pm.municipality_id = ANY($1::uuid[]) AND pm.role <> 'RECIPIENT' AND p.status <> 'CANCELLED'
+          WHERE pm.municipality_id = ANY($1::uuid[]) AND pm.role <> 'RECIPIENT' AND p.status <> 'CANCELLED' AND ts_match_vq(p.search_document, q.q)
          UNION ALL
          SELECT cs.municipality_id, 'CASE_STUDY', cs.key, cs.title, ts_rank_cd(cs.search_document, q.q, 32)
            FROM q, case_study cs
-          WHERE cs.municipality_id = ANY($1::uuid[])) hits
+          WHERE cs.municipality_id = ANY($1::uuid[]) AND ts_match_vq(cs.search_document, q.q)) hits
         WHERE rank > 0`,
       [[...ids], text, GENERIC_WORDS],
     );
