@@ -30,6 +30,9 @@ describe('the board’s spread, stored and recomputed off the request path (ADR 
     const before = QueryLog.statements;
     expect(await other.spread(h.ctx, tax)).toEqual(first);
     expect(QueryLog.statements - before).toBe(1);
+    const again = QueryLog.statements;
+    await other.spread(h.ctx, tax); // its copy is fresh: no statement
+    expect(QueryLog.statements - again).toBe(0);
     // …and equals the board ranked now, as a request inside a transaction ranks it.
     expect(await other.boardSpread(h.ctx, tax)).toEqual(first);
   });

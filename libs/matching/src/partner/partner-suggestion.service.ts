@@ -19,7 +19,11 @@ export const PER_TOPIC = 300;
 
 /** How old the stored spread of the board of open needs may be before it is recomputed (in the background). */
 export const SPREAD_TTL_MS = 10 * 60_000;
-/** How long a process reuses the stored spread it read before reading the row again. */
+/**
+ * A process reads the stored row again only once its copy is SPREAD_TTL_MS old (so a fresh copy
+ * costs no statement for 10 minutes), and then at most once per SPREAD_RECHECK_MS until another
+ * process — or this one, in the background — has stored a fresh one.
+ */
 export const SPREAD_RECHECK_MS = 60_000;
 /** A recomputation claimed longer ago than this is presumed lost (its process died): another may claim it. */
 export const SPREAD_CLAIM_MS = 10 * 60_000;
@@ -57,21 +61,23 @@ export class PartnerSuggestionService {
 
   /**
    * "How often a body is already suggested": each body's price for holding more than a third of
-   * the top-3 places of the board of open needs (scoring/spread.ts; ranked by `boardSpread`). Outside a
-   * transaction it is read from board_spread (ADR 27) — a request never ranks the board itself,
-   * except the very first one on a database that never had it computed; a stored spread older than
-   * SPREAD_TTL_MS is recomputed in the background by one process (the others keep reading the old
-   * one meanwhile). Inside a transaction the board is ranked as it stands there.
+   * the top-3 places of the board of open needs (scoring/spread.ts; ranked by `boardSpread`).
+   * Outside a transaction it is read from board_spread (ADR 27), and a process keeps its copy until
+   * that is SPREAD_TTL_MS old: a request never ranks the board itself, except the very first one
+   * on a database that never had it computed. A stored spread older than SPREAD_TTL_MS is
+   * recomputed in the background by one process (the others keep reading the old one meanwhile).
+   * Inside a transaction the board is ranked as it stands there.
    */
   async spread(ctx: RequestContext, tax: Taxonomy): Promise<ReadonlyMap<string, SpreadPrice>> {
     if (ctx.transaction) return this.boardSpread(ctx, tax);
     const now = Date.now();
-    if (!this.board || now - this.board.readAt >= SPREAD_RECHECK_MS) {
+    const stale = (b: NonNullable<typeof this.board>) => b.ageMs + (now - b.readAt) >= SPREAD_TTL_MS;
+    if (!this.board || (stale(this.board) && now - this.board.readAt >= SPREAD_RECHECK_MS)) {
       const stored = await this.facts.storedSpread(ctx);
       if (!stored) return this.refreshSpread(ctx, true);
       this.board = { readAt: now, ageMs: stored.ageMs, value: stored.prices };
     }
-    if (this.board.ageMs + (now - this.board.readAt) >= SPREAD_TTL_MS && !this.computing && now - this.claimTriedAt >= SPREAD_RECHECK_MS) {
+    if (stale(this.board) && !this.computing && now - this.claimTriedAt >= SPREAD_RECHECK_MS) {
       this.claimTriedAt = now;
       void this.refreshSpread(ctx, false).catch(() => undefined);
     }
