@@ -109,7 +109,7 @@ describe('the peers’ load per country, kept on write (ADR 27)', () => {
     expect(await h.facts.peerLoad(h.ctx, ['WS'], 2026)).toEqual(before);
   });
 
-  it('loses nothing when two transactions write the same country at once: the second recomputes after the first commits', async () => {
+  it('loses nothing when two transactions write the same bureau at once: the second recomputes after the first commits', async () => {
     const [a, b] = await Promise.all([1, 2].map(() => insertMunicipality(ds, { country: 'KI' })));
     const abroad = await insertMunicipality(ds, { country: 'NR' });
     const [p1, p2] = await Promise.all([1, 2].map(() => insertPartnership(ds, { status: 'ACTIVE' })));
@@ -120,7 +120,8 @@ describe('the peers’ load per country, kept on write (ADR 27)', () => {
     await two.startTransaction();
     try {
       await one.query(`INSERT INTO partnership_member (partnership_id, municipality_id, role, position) VALUES ($1, $2, 'PROVIDER', 0), ($1, $3, 'RECIPIENT', 1)`, [p1!.id, a.id, abroad.id]);
-      const second = two.query(`INSERT INTO partnership_member (partnership_id, municipality_id, role, position) VALUES ($1, $2, 'PROVIDER', 0)`, [p2!.id, b.id]);
+      // The same bureau in both: the second must count the first's partnership too.
+      const second = two.query(`INSERT INTO partnership_member (partnership_id, municipality_id, role, position) VALUES ($1, $2, 'PROVIDER', 0), ($1, $3, 'PROVIDER', 1)`, [p2!.id, a.id, b.id]);
       await new Promise((r) => setTimeout(r, 200)); // the second waits on the country's lock…
       await one.commitTransaction(); // …until the first commits
       await second;
@@ -129,7 +130,7 @@ describe('the peers’ load per country, kept on write (ADR 27)', () => {
       await one.release();
       await two.release();
     }
-    expect((await h.facts.peerLoad(h.ctx, ['KI'], 2026)).get('KI')).toEqual({ load: 1, record: 1 });
+    expect((await h.facts.peerLoad(h.ctx, ['KI'], 2026)).get('KI')).toEqual({ load: 1.5, record: 1.5 });
     await expectKept(h.ctx, ['KI', 'NR']);
   });
 
