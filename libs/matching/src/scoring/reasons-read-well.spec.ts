@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { combine } from './combine';
 import { priorPartner, proximity } from './context';
 import { loadCost } from './fit';
+import { placeLabel } from './labels';
 import { mentorEligibility } from './mentor-score';
 import { firstSteps } from './pathway';
 import { countryRarity, neighbour, sharedPartnerCountry, type ProfileFacts } from './peer-score';
@@ -135,6 +136,23 @@ describe('work already under way is marked as such', () => {
     const c = priorPartner(candidate({ partnerships: [partnership({ status, topicKeys: topics, partners: [partnerOf(makassar)] })] }), makassar, ['nrw.leak-detection']);
     expect(c.kind).toBe(kind);
     if (kind === 'ONGOING_WORK') expect(c.detail).toMatch(/Already working with .* on this/);
+  });
+});
+
+describe('Japanese details name Japan’s regions and prefectures in Japanese', () => {
+  it('関東, 神奈川 — not the romanised Kanto, Kanagawa — wherever closeness is told without coordinates', () => {
+    const a = muni({ key: 'a', region: 'Kanto', subdivision: 'Kanagawa' });
+    const b = muni({ key: 'b', region: 'Kanto', subdivision: 'Kanagawa' });
+    const c = muni({ key: 'c', region: 'Kanto', subdivision: 'Chiba' });
+    expect(proximity(a, b).detailJa).toBe('近隣：同じ都道府県（神奈川）');
+    expect(proximity(a, b).detail).toBe('Nearby: same prefecture (Kanagawa)');
+    expect(proximity(a, c).detailJa).toBe('近隣：同じ地方（関東）');
+    expect(neighbour(a, c).detailJa).toBe('同じ地方（関東）');
+    expect(neighbour(a, c).detail).toBe('Same region (Kanto)');
+    for (const d of [proximity(a, b), proximity(a, c), neighbour(a, c)]) expect(d.detailJa).not.toMatch(/[A-Za-z]/);
+    expect(placeLabel('Kyushu', 'ja')).toBe('九州');
+    expect(placeLabel('Kyushu')).toBe('Kyushu');
+    expect(placeLabel('Somewhere', 'ja')).toBe('Somewhere'); // unknown: as spelled, never invented
   });
 });
 
