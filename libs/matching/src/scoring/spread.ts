@@ -90,10 +90,11 @@ function places(board: readonly BoardNeed[], prices: ReadonlyMap<string, number>
 }
 
 /**
- * The price of every body on the board: 0 for those within SPREAD_SHARE of the top-3 places,
- * otherwise the least multiple of SPREAD_STEP that brings it within (ties shared), plus one step
- * so it is behind, not level with, those it yields to (≤ SPREAD_MAX_PRICE); all bodies priced
- * together (a price moves places to others, who may then need one). Deterministic.
+ * The price of every body on the board, a share of its score: 0 for those within SPREAD_SHARE of
+ * the top-3 places, otherwise the least multiple of SPREAD_STEP that brings it within (ties
+ * shared), plus one step so it is behind, not level with, those it yields to (≤ SPREAD_MAX_PRICE;
+ * that step is kept only when it pushes nobody else over the share); all bodies priced together
+ * (a price moves places to others, who may then need one). Deterministic.
  */
 export function spreadPrices(board: readonly BoardNeed[], share = SPREAD_SHARE): Map<string, SpreadPrice> {
   const out = new Map<string, SpreadPrice>();
