@@ -3,7 +3,7 @@
  * never falls back to an English enum value (`JICA grassrootsの実績`, `(active)`) or a romanised
  * place name (`Kanto`).
  */
-import { regionJa } from '../study-session/jp-regions';
+import { regionJa } from '@kakehashi/kernel';
 
 /** A Japanese region or prefecture as the directory spells it ("Kanto", "Kanagawa"): in Japanese text 関東, 神奈川 (as spelled when unknown). */
 export const placeLabel = (name: string, lang: 'en' | 'ja' = 'en'): string => (lang === 'ja' ? regionJa(name) : name);
