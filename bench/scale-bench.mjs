@@ -436,7 +436,10 @@ async function captureSql(data) {
     const partner = app.get(PartnerSuggestionService);
     const peer = app.get(PeerSuggestionService);
     const mentor = app.get(MentorSuggestionService);
-    // warm the caches the services keep (taxonomy), as a running server has them
+    // warm the caches the services keep (taxonomy, the stored spread of the board), as a running
+    // server has them. The spread is recomputed and stored now: a stale one would be recomputed in
+    // the background while requests are captured, and its statements would land in theirs.
+    await partner.refreshSpread(ctx, true);
     await partner.partnerSuggestions(ctx, data.needs[0], 10);
     return {
       partnerSuggestions: await capture((k) => partner.partnerSuggestions(ctx, k, 10), data.needs),

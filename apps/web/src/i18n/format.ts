@@ -1,3 +1,4 @@
+import { regionJa } from '../../../../libs/kernel/src/rules';
 import type { Lang } from './language';
 
 /** Number, date and name formatting for one language (Intl, no library). */
@@ -13,6 +14,8 @@ export interface Formatters {
   country(code: string): string;
   /** A BCP 47 language code as a language name. */
   language(code: string): string;
+  /** A region or prefecture as stored (English spelling); Japan's in Japanese on Japanese pages (Kanto → 関東). */
+  place(name: string, country: string): string;
 }
 
 const cache = new Map<Lang, Formatters>();
@@ -51,6 +54,7 @@ export function formatters(lang: Lang): Formatters {
     list: (items) => list.format(items),
     country: displayName(lang, 'region'),
     language: displayName(lang, 'language'),
+    place: (name, country) => (lang === 'ja' && country.toUpperCase() === 'JP' ? regionJa(name) : name),
   };
   cache.set(lang, f);
   return f;

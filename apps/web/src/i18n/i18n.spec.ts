@@ -56,4 +56,12 @@ describe('formatters', () => {
     expect(formatters('en').list(['A', 'B', 'C'])).toBe('A, B and C');
     expect(formatters('ja').list(['A', 'B', 'C'])).toBe('A、B、C');
   });
+
+  it("name Japan's regions and prefectures in Japanese on Japanese pages, and leave other places as spelled", () => {
+    expect(formatters('ja').place('Kanto', 'JP')).toBe('関東');
+    expect(formatters('ja').place('Kanagawa', 'jp')).toBe('神奈川');
+    expect(formatters('en').place('Kanto', 'JP')).toBe('Kanto');
+    expect(formatters('ja').place('Kanto', 'ID')).toBe('Kanto');
+    expect(formatters('ja').place('Sulawesi Selatan', 'ID')).toBe('Sulawesi Selatan');
+  });
 });

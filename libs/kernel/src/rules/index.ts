@@ -5,6 +5,7 @@
 export * from './countries';
 export * from './enums';
 export * from './fields';
+export * from './jp-places';
 export * from './records';
 export * from './slug';
 export * from './text';

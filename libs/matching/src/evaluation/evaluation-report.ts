@@ -42,7 +42,7 @@ function modeSection(m: ModeReport): string {
     metricsTable(m.methods),
     '',
     foldTable(m),
-    'Ablation (the matcher with one signal group switched off):',
+    'Ablation (the matcher with one signal group switched off, each variant spread over the board as it ranks it):',
     '',
     metricsTable(ablation),
     '',

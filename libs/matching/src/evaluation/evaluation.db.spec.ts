@@ -46,18 +46,21 @@ describe('evaluation on the sample directory', () => {
     for (const m of report.modes) for (const c of m.cases) expect(c.cited).not.toContain(`PARTNERSHIP:${c.partnershipKey}`);
   });
 
-  it('history-only: no body in more than a third of the top-3 lists, every real provider suggested, level with the 3-term heuristic on Hit@3 and ahead on MRR', () => {
+  it('history-only: ahead of the 3-term heuristic on Hit@3 and MRR, every real provider suggested, no body in more than a third of the top-3 lists', () => {
     const matcher = method('history-only', 'matcher');
     const heuristic = method('history-only', 'heuristic (3-term)');
-    // The spread to a third costs one case of Hit@3 on this set (73.7% → 71.0%, the heuristic's own
-    // 71.0%): level, not ahead — docs/matching.md says so. MRR stays ahead.
-    expect(matcher.hit3).toBeGreaterThanOrEqual(heuristic.hit3);
+    // Strictly ahead (73.7% vs 71.0%, 0.609 vs 0.582 on this set): the spreading costs take a
+    // share of a score, not a constant, so they no longer swamp the weak cases (docs/matching.md).
+    expect(matcher.hit3).toBeGreaterThan(heuristic.hit3);
     expect(matcher.mrr).toBeGreaterThan(heuristic.mrr);
     expect(matcher.coverage).toBeGreaterThanOrEqual(0.95);
     expect(matcher.top3Share).toBeLessThanOrEqual(1 / 3);
     expect(matcher.top3Share).toBeLessThan(heuristic.top3Share);
     // Without the spread the same matcher concentrates again: the spread is what holds the share.
-    expect(mode('history-only').ablation.find((a) => a.without === 'often suggested')!.metrics.top3Share).toBeGreaterThan(1 / 3);
+    const ablation = (group: string) => mode('history-only').ablation.find((a) => a.without === group)!.metrics;
+    expect(ablation('often suggested').top3Share).toBeGreaterThan(1 / 3);
+    // Every other variant is spread over the board as it ranks it, so each holds the third too.
+    for (const a of mode('history-only').ablation) if (a.without !== 'often suggested') expect(a.metrics.top3Share).toBeLessThanOrEqual(1 / 3);
     for (const baseline of ['popularity', 'topic-only', 'country-only']) expect(matcher.mrr).toBeGreaterThan(method('history-only', baseline).mrr);
   });
 

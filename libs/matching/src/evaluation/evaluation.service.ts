@@ -5,9 +5,9 @@ import { FactsQueryService } from '../facts/facts-query.service';
 import { currentYear, PartnerSuggestionService, rankPartners } from '../partner/partner-suggestion.service';
 import type { ScoringProfile } from '../scoring/combine';
 import type { CandidateFacts, NeedFacts } from '../scoring/facts';
-import { LOAD_COST, OFTEN_ASKED_COST } from '../scoring/fit';
+import { LOAD_COST, recordRatio } from '../scoring/fit';
 import { boardNeed, PARTNER_PROFILE, PARTNER_SIGNAL_GROUPS, partnerSignals, type PreparedNeed } from '../scoring/partner-score';
-import { pricedScore, spreadPrices, type BoardNeed } from '../scoring/spread';
+import { pricedScore, spreadPrices, type BoardNeed, type SpreadPrice } from '../scoring/spread';
 import type { ReasonKind } from '../scoring/reason';
 import type { Taxonomy } from '../scoring/taxonomy';
 import { BASELINES, type SeenPartnership } from './baselines';
@@ -100,6 +100,13 @@ interface CaseRun {
   keyOf: (municipalityKey: string) => string;
   /** History-only: each body's fitted-signal strengths (rows in `keys` order) and the real provider. */
   choice?: ChoiceCase & { keys: string[] };
+}
+
+/** The matcher or one of its ablations, with the board's spread as that variant ranks it. */
+interface Variant {
+  name: string;
+  profile: ScoringProfile;
+  spread?: ReadonlyMap<string, SpreadPrice>;
 }
 
 /** Every ranked position is recorded up to here; beyond it a case counts as not suggested. */
@@ -283,12 +290,17 @@ export class EvaluationService {
   /**
    * Every case's need is on one board of open needs (as a coordinator's list would be): the spread
    * prices who is already suggested too often across them (scoring/spread.ts), then each case is
-   * ranked with those prices — the matcher and its ablations.
+   * ranked with those prices — the matcher and its ablations, each variant spread over the board
+   * as it ranks it (switching a signal off moves who is suggested too often, and so the prices).
    */
   private spreadAndRank(tax: Taxonomy, runs: CaseRun[]): CaseRun[] {
-    const spread = spreadPrices(runs.map((r) => boardNeed(tax, r.prepared, r.candidates, null)));
+    const variants: Variant[] = [
+      { name: MATCHER, profile: PARTNER_PROFILE },
+      ...Object.entries(PARTNER_SIGNAL_GROUPS).map(([group, kinds]): Variant => ({ name: `without ${group}`, profile: { ...PARTNER_PROFILE, disabled: new Set(kinds) } })),
+    ];
+    for (const v of variants) if (!v.profile.disabled?.has('OFTEN_SUGGESTED')) v.spread = spreadPrices(runs.map((r) => boardNeed(tax, r.prepared, r.candidates, null, v.profile)));
     return runs.map((r) => {
-      const ranked = this.rank(tax, { ...r.prepared, spread }, r.candidates, r.keyOf);
+      const ranked = this.rank(tax, r.prepared, r.candidates, r.keyOf, variants);
       return { ...r, lists: { ...ranked.lists, ...r.lists }, cited: ranked.cited };
     });
   }
@@ -297,13 +309,15 @@ export class EvaluationService {
     return ((await this.db.manager(tx).query(`SELECT id FROM municipality WHERE key = ANY($1::varchar[])`, [keys])) as { id: string }[]).map((r) => r.id);
   }
 
-  /** The matcher, its ablations and the cited records; `key` maps a municipality key to the case's keys. */
-  private rank(tax: Taxonomy, prepared: PreparedNeed, candidates: CandidateFacts[], key: (k: string) => string): Pick<CaseRun, 'lists' | 'cited'> {
-    const keysOf = (profile: ScoringProfile) => rankPartners(tax, prepared, candidates, profile, LIST_LENGTH).map((s) => ({ key: key(s.facts.municipality.key), score: s.card.score }));
-    const top = rankPartners(tax, prepared, candidates, PARTNER_PROFILE, 3);
-    const cited = [...new Set(top.flatMap((s) => [...s.card.reasons, ...s.card.mismatches].flatMap((r) => r.records.map((x) => `${x.type}:${x.key}`))))].sort();
-    const lists: Record<string, Ranked[]> = { [MATCHER]: keysOf(PARTNER_PROFILE) };
-    for (const [group, kinds] of Object.entries(PARTNER_SIGNAL_GROUPS)) lists[`without ${group}`] = keysOf({ ...PARTNER_PROFILE, disabled: new Set(kinds) });
+  /** The matcher, its ablations and the cited records (of the matcher's top 3); `key` maps a municipality key to the case's keys. */
+  private rank(tax: Taxonomy, prepared: PreparedNeed, candidates: CandidateFacts[], key: (k: string) => string, variants: readonly Variant[]): Pick<CaseRun, 'lists' | 'cited'> {
+    const lists: Record<string, Ranked[]> = {};
+    let cited: string[] = [];
+    for (const v of variants) {
+      const ranked = rankPartners(tax, { ...prepared, spread: v.spread }, candidates, v.profile, LIST_LENGTH);
+      lists[v.name] = ranked.map((s) => ({ key: key(s.facts.municipality.key), score: s.card.score }));
+      if (v.name === MATCHER) cited = [...new Set(ranked.slice(0, 3).flatMap((s) => [...s.card.reasons, ...s.card.mismatches].flatMap((r) => r.records.map((x) => `${x.type}:${x.key}`))))].sort();
+    }
     return { lists, cited };
   }
 
@@ -427,7 +441,8 @@ function choiceCase(tax: Taxonomy, need: PreparedNeed, bodies: CandidateFacts[],
     const { components, costs } = partnerSignals(tax, need, c, all);
     const strength = (kinds: readonly ReasonKind[]) => components.filter((x) => kinds.includes(x.kind)).reduce((s, x) => s + Math.min(1, Math.max(0, x.strength)), 0);
     const cost = (kind: ReasonKind, unit: number) => costs.filter((x) => x.kind === kind).reduce((s, x) => s + x.cost / unit, 0);
-    return FITTED_SIGNALS.map((f) => (f.kinds[0] === 'LOAD' ? -cost('LOAD', LOAD_COST) : f.kinds[0] === 'OFTEN_ASKED' ? -cost('OFTEN_ASKED', OFTEN_ASKED_COST) : strength(f.kinds)));
+    const asked = -Math.log(Math.max(1, recordRatio(c, need.peerLoad.get(c.municipality.country)?.record ?? 0).ratio));
+    return FITTED_SIGNALS.map((f) => (f.kinds[0] === 'LOAD' ? -cost('LOAD', LOAD_COST) : f.kinds[0] === 'OFTEN_ASKED' ? asked : strength(f.kinds)));
   });
   return { rows, chosen, keys: bodies.map((b) => historyKey(b.municipality.key)) };
 }

@@ -15,6 +15,7 @@ import {
   type TextHit,
 } from '../scoring/facts';
 import { INTRODUCTION_LOAD, RECENT_LOAD, RECENT_YEARS, type PeerLoad } from '../scoring/fit';
+import type { SpreadPrice } from '../scoring/spread';
 import { Taxonomy } from '../scoring/taxonomy';
 
 /** A need row with its topics, as the matcher reads it. */
@@ -113,6 +114,19 @@ export const PARTNER_CANDIDATES_SQL = `WITH rel AS (SELECT * FROM unnest($1::var
         WHERE m.kind <> 'NATIONAL_AGENCY'
         ORDER BY ranked.s DESC, ranked.id
         LIMIT $7`;
+
+/**
+ * The peers' mean load and record per country, from the sums kept on write (migration
+ * 1764374400250): (live work + RECENT_LOAD × finished within RECENT_YEARS of the year + INTRODUCTION_LOAD
+ * × open introductions) ÷ bodies, and record ÷ bodies. Parameters: countries, year, RECENT_LOAD,
+ * RECENT_YEARS, INTRODUCTION_LOAD.
+ */
+export const PEER_LOAD_SQL = `SELECT c.country,
+         (c.live + $3::float8 * coalesce((SELECT sum(f.memberships) FROM peer_load_finished f
+                                           WHERE f.country = c.country AND f.last_year >= $2::int - $4::int AND f.start_year <= $2::int), 0)
+                 + $5::float8 * c.requested) / c.bodies AS mean,
+         c.record::float8 / c.bodies AS record
+    FROM peer_load_country c WHERE c.country = ANY($1::bpchar[])`;
 
 type Row = Record<string, unknown>;
 
@@ -312,7 +326,9 @@ export class FactsQueryService {
    * partnerships they did not merely receive, case studies. The query ORs the text's lexemes
    * except words every water record contains (GENERIC_WORDS), and ts_rank_cd(…, 32) maps each rank
    * into 0..1 (0: no match). Driven by the candidates' ids, never by the full-text index: a common
-   * word would otherwise pull every matching row of the directory into a bitmap.
+   * word would otherwise pull every matching row of the directory into a bitmap. A record is ranked
+   * only when it matches (ts_match_vq: `@@` spelled as a function, so that the planner does not take
+   * the full-text index for it), which is about ten times cheaper than ts_rank_cd — 0 for any other.
    */
   async textHits(ctx: RequestContext, ids: readonly string[], text: string): Promise<Map<string, TextHit[]>> {
     if (!text.trim()) return new Map();
@@ -325,15 +341,15 @@ export class FactsQueryService {
        SELECT * FROM (
          SELECT e.municipality_id, 'EXPERTISE' AS type, m.key || ':' || e.topic_key AS key, t.label_en AS label, ts_rank_cd(e.search_document, q.q, 32) AS rank
            FROM q, expertise e JOIN municipality m ON m.id = e.municipality_id JOIN topic t ON t.key = e.topic_key
-          WHERE e.municipality_id = ANY($1::uuid[])
+          WHERE e.municipality_id = ANY($1::uuid[]) AND ts_match_vq(e.search_document, q.q)
          UNION ALL
          SELECT pm.municipality_id, 'PARTNERSHIP', p.key, p.title, ts_rank_cd(p.search_document, q.q, 32)
            FROM q, partnership_member pm JOIN partnership p ON p.id = pm.partnership_id
-          WHERE pm.municipality_id = ANY($1::uuid[]) AND pm.role <> 'RECIPIENT' AND p.status <> 'CANCELLED'
+          WHERE pm.municipality_id = ANY($1::uuid[]) AND pm.role <> 'RECIPIENT' AND p.status <> 'CANCELLED' AND ts_match_vq(p.search_document, q.q)
          UNION ALL
          SELECT cs.municipality_id, 'CASE_STUDY', cs.key, cs.title, ts_rank_cd(cs.search_document, q.q, 32)
            FROM q, case_study cs
-          WHERE cs.municipality_id = ANY($1::uuid[])) hits
+          WHERE cs.municipality_id = ANY($1::uuid[]) AND ts_match_vq(cs.search_document, q.q)) hits
         WHERE rank > 0`,
       [[...ids], text, GENERIC_WORDS],
     );
@@ -376,33 +392,61 @@ export class FactsQueryService {
    * record as provider or peer: the "peers" a candidate's LOAD and OFTEN_ASKED are compared with.
    * The load mirrors `loadOf` (scoring/fit.ts): work under way (a proposal, a peer's or
    * facilitator's share half), work finished within RECENT_YEARS of `year` half, open
-   * introductions half. One statement for all the candidates' countries.
+   * introductions half. Read from the per-country sums kept on write (peer_load_country and
+   * peer_load_finished, ADR 27): one indexed statement for all the candidates' countries, in the
+   * transaction on `ctx` like every other fact.
    */
   async peerLoad(ctx: RequestContext, countries: readonly string[], year: number): Promise<Map<string, PeerLoad>> {
     const wanted = [...new Set(countries)];
     if (!wanted.length) return new Map();
-    const rows = await this.q<{ country: string; mean: string | number; record: string | number }>(
-      ctx,
-      `WITH l AS (
-         SELECT pm.municipality_id AS id, m.country,
-                sum(CASE p.status WHEN 'ACTIVE' THEN 1 WHEN 'AGREED' THEN 1 WHEN 'PROPOSED' THEN 0.5 ELSE 0 END
-                    * CASE pm.role WHEN 'PEER' THEN 0.5 WHEN 'FACILITATOR' THEN 0.5 ELSE 1 END)
-                + $3::float8 * count(*) FILTER (WHERE p.status = 'COMPLETED' AND pm.role IN ('PROVIDER', 'PEER')
-                                   AND coalesce(p.end_year, p.start_year, 0) >= $2::int - $4::int AND coalesce(p.start_year, 0) <= $2::int) AS load,
-                count(*) FILTER (WHERE pm.role IN ('PROVIDER', 'PEER')) AS record
-           FROM municipality m JOIN partnership_member pm ON pm.municipality_id = m.id JOIN partnership p ON p.id = pm.partnership_id AND p.status <> 'CANCELLED'
-          WHERE m.country = ANY($1::varchar[])
-          GROUP BY pm.municipality_id, m.country HAVING bool_or(pm.role IN ('PROVIDER', 'PEER')))
-       SELECT l.country, avg(l.load + $5::float8 * (SELECT count(*) FROM introduction i WHERE i.candidate_id = l.id AND i.status = 'REQUESTED')) AS mean, avg(l.record) AS record
-         FROM l GROUP BY l.country`,
-      [wanted, year, RECENT_LOAD, RECENT_YEARS, INTRODUCTION_LOAD],
-    );
+    const rows = await this.q<{ country: string; mean: string | number; record: string | number }>(ctx, PEER_LOAD_SQL, [wanted, year, RECENT_LOAD, RECENT_YEARS, INTRODUCTION_LOAD]);
     return new Map(
       wanted.map((c) => {
         const row = rows.find((r) => r.country === c);
         return [c, { load: Number(row?.mean ?? 0), record: Number(row?.record ?? 0) }];
       }),
     );
+  }
+
+  /**
+   * The board's spread as last stored (board_spread, ADR 27) and how old it is; null when it was
+   * never computed on this database.
+   */
+  async storedSpread(ctx: RequestContext): Promise<{ prices: Map<string, SpreadPrice>; ageMs: number } | null> {
+    const [row] = await this.q<{ prices: [string, SpreadPrice][] | null; age_ms: string | number | null }>(
+      ctx,
+      `SELECT prices, extract(epoch FROM clock_timestamp() - computed_at) * 1000 AS age_ms FROM board_spread WHERE id`,
+      [],
+    );
+    return row?.prices ? { prices: new Map(row.prices), ageMs: Number(row.age_ms) } : null;
+  }
+
+  /**
+   * Claims the recomputation of the stored spread for this process when it is older than `staleMs`
+   * (or was never computed) and no other process claimed it within `claimMs`. True: go ahead.
+   */
+  async claimSpreadRefresh(ctx: RequestContext, staleMs: number, claimMs: number): Promise<boolean> {
+    // A SELECT around the UPDATE: TypeORM answers an UPDATE with [rows, count], a SELECT with its rows.
+    const [row] = (await this.db.manager(ctx).query(
+      `WITH claimed AS (
+         UPDATE board_spread SET refreshing_since = clock_timestamp()
+          WHERE id AND (computed_at IS NULL OR computed_at < clock_timestamp() - $1::float8 * interval '1 millisecond')
+            AND (refreshing_since IS NULL OR refreshing_since < clock_timestamp() - $2::float8 * interval '1 millisecond')
+          RETURNING id)
+       SELECT count(*)::int AS n FROM claimed`,
+      [staleMs, claimMs],
+    )) as { n: number }[];
+    return row!.n > 0;
+  }
+
+  /** Stores a freshly computed spread (and ends the claim). */
+  async storeSpread(ctx: RequestContext, prices: ReadonlyMap<string, SpreadPrice>): Promise<void> {
+    await this.db.manager(ctx).query(`UPDATE board_spread SET prices = $1::jsonb, computed_at = clock_timestamp(), refreshing_since = NULL WHERE id`, [JSON.stringify([...prices])]);
+  }
+
+  /** Gives up a claim without storing (the computation failed): another request may try again. */
+  async releaseSpreadClaim(ctx: RequestContext): Promise<void> {
+    await this.db.manager(ctx).query(`UPDATE board_spread SET refreshing_since = NULL WHERE id`);
   }
 
   /** Candidates this actor dismissed from a list (partner list: by need; peer and mentor lists: by subject). */

@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { RequestContext } from '@kakehashi/kernel';
 import { assembleFacts, FactsQueryService, type NeedRow } from '../facts/facts-query.service';
 import { sizeArg } from '../matching.errors';
 import { rankByScore, type ScoringProfile } from '../scoring/combine';
 import type { CandidateFacts, NeedFacts } from '../scoring/facts';
 import { boardNeed, PARTNER_PROFILE, prepareNeed, scorePartner, type PreparedNeed } from '../scoring/partner-score';
-import { spreadPrices, SPREAD_MIN_NEEDS, type BoardNeed, type SpreadPrice } from '../scoring/spread';
+import { spreadPrices, SPREAD_MIN_NEEDS, type SpreadPrice } from '../scoring/spread';
 import { reasonLabels, type MatchReason, type ScoreCard } from '../scoring/reason';
 import type { Taxonomy } from '../scoring/taxonomy';
 import { countriesOf, worldRegion } from '../scoring/world-region';
@@ -17,8 +17,16 @@ export const currentYear = (): number => Number(new Intl.DateTimeFormat('en', { 
 /** Expertise rows read per related topic during candidate generation (best levels first). */
 export const PER_TOPIC = 300;
 
-/** How long the spread of the board of open needs is reused outside a transaction. */
+/** How old the stored spread of the board of open needs may be before it is recomputed (in the background). */
 export const SPREAD_TTL_MS = 10 * 60_000;
+/**
+ * A process reads the stored row again only once its copy is SPREAD_TTL_MS old (so a fresh copy
+ * costs no statement for 10 minutes), and then at most once per SPREAD_RECHECK_MS until another
+ * process — or this one, in the background — has stored a fresh one.
+ */
+export const SPREAD_RECHECK_MS = 60_000;
+/** A recomputation claimed longer ago than this is presumed lost (its process died): another may claim it. */
+export const SPREAD_CLAIM_MS = 10 * 60_000;
 /** Open needs on the spread's board (most urgent first). */
 export const SPREAD_BOARD_NEEDS = 60;
 
@@ -41,31 +49,84 @@ export interface ScoredCandidate {
 /** partnerSuggestions: who could help with a need. */
 @Injectable()
 export class PartnerSuggestionService {
-  private cachedSpread: { at: number; value: ReadonlyMap<string, SpreadPrice> } | null = null;
+  private readonly log = new Logger(PartnerSuggestionService.name);
+  /** The stored spread as this process last read it. */
+  private board: { readAt: number; ageMs: number; value: ReadonlyMap<string, SpreadPrice> } | null = null;
+  /** The recomputation under way in this process, if any (one at a time). */
+  private computing: Promise<ReadonlyMap<string, SpreadPrice>> | null = null;
+  /** When this process last tried to claim a stale spread (at most once per SPREAD_RECHECK_MS). */
+  private claimTriedAt = 0;
 
   constructor(private readonly facts: FactsQueryService) {}
 
   /**
-   * "How often a body is already suggested": the open needs (up to SPREAD_BOARD_NEEDS, most urgent
-   * first) ranked without the spread, and each body's price for holding more than a third of their
-   * top-3 places (scoring/spread.ts). Reused for SPREAD_TTL_MS outside a transaction; a board of
-   * fewer than SPREAD_MIN_NEEDS open needs spreads nothing (one statement).
+   * "How often a body is already suggested": each body's price for holding more than a third of
+   * the top-3 places of the board of open needs (scoring/spread.ts; ranked by `boardSpread`).
+   * Outside a transaction it is read from board_spread (ADR 27), and a process keeps its copy until
+   * that is SPREAD_TTL_MS old: a request never ranks the board itself, except the very first one
+   * on a database that never had it computed. A stored spread older than SPREAD_TTL_MS is
+   * recomputed in the background by one process (the others keep reading the old one meanwhile).
+   * Inside a transaction the board is ranked as it stands there.
    */
   async spread(ctx: RequestContext, tax: Taxonomy): Promise<ReadonlyMap<string, SpreadPrice>> {
+    if (ctx.transaction) return this.boardSpread(ctx, tax);
     const now = Date.now();
-    if (!ctx.transaction && this.cachedSpread && now - this.cachedSpread.at < SPREAD_TTL_MS) return this.cachedSpread.value;
+    const stale = (b: NonNullable<typeof this.board>) => b.ageMs + (now - b.readAt) >= SPREAD_TTL_MS;
+    if (!this.board || (stale(this.board) && now - this.board.readAt >= SPREAD_RECHECK_MS)) {
+      const stored = await this.facts.storedSpread(ctx);
+      if (!stored) return this.refreshSpread(ctx, true);
+      this.board = { readAt: now, ageMs: stored.ageMs, value: stored.prices };
+    }
+    if (stale(this.board) && !this.computing && now - this.claimTriedAt >= SPREAD_RECHECK_MS) {
+      this.claimTriedAt = now;
+      void this.refreshSpread(ctx, false).catch(() => undefined);
+    }
+    return this.board.value;
+  }
+
+  /**
+   * Ranks the board and stores its spread; one computation per process at a time (callers share
+   * it). Unless `force`, only when this process wins the claim on a stale row (another process may
+   * be at it already). Errors are logged; a forced one is also thrown to its caller.
+   */
+  refreshSpread(ctx: RequestContext, force: boolean): Promise<ReadonlyMap<string, SpreadPrice>> {
+    if (this.computing) return this.computing;
+    const boardCtx: RequestContext = { ...ctx, actor: null, transaction: undefined };
+    const run = (async () => {
+      try {
+        if (!force && !(await this.facts.claimSpreadRefresh(boardCtx, SPREAD_TTL_MS, SPREAD_CLAIM_MS))) return this.board?.value ?? new Map<string, SpreadPrice>();
+        try {
+          const value = await this.boardSpread(boardCtx, await this.facts.taxonomy(boardCtx));
+          await this.facts.storeSpread(boardCtx, value);
+          this.board = { readAt: Date.now(), ageMs: 0, value };
+          return value;
+        } catch (e) {
+          if (!force) await this.facts.releaseSpreadClaim(boardCtx).catch(() => undefined);
+          throw e;
+        }
+      } catch (e) {
+        this.log.warn(`the spread of the board of open needs was not recomputed: ${String(e)}`);
+        throw e;
+      } finally {
+        this.computing = null;
+      }
+    })();
+    this.computing = run;
+    return run;
+  }
+
+  /**
+   * The board's spread computed now: the open needs (up to SPREAD_BOARD_NEEDS, most urgent first)
+   * ranked without the spread, their candidates read together (prepareMany), nobody's dismissals
+   * counted; a board of fewer than SPREAD_MIN_NEEDS open needs spreads nothing (one statement).
+   */
+  async boardSpread(ctx: RequestContext, tax: Taxonomy): Promise<ReadonlyMap<string, SpreadPrice>> {
     const keys = await this.facts.recordedOpenNeedKeys(ctx, SPREAD_BOARD_NEEDS);
     const needs = keys.length < SPREAD_MIN_NEEDS ? [] : (await this.facts.needsByKey(ctx, keys)).filter((n) => !n.expired && n.status === 'OPEN');
-    const board: BoardNeed[] = [];
+    if (needs.length < SPREAD_MIN_NEEDS) return spreadPrices([]);
     const boardCtx: RequestContext = { ...ctx, actor: null }; // one person's dismissals do not move the board
-    if (needs.length >= SPREAD_MIN_NEEDS)
-      for (const n of needs) {
-        const { prepared, candidates } = await this.prepare(boardCtx, tax, n, n.id, 60, currentYear(), true, false);
-        board.push(boardNeed(tax, prepared, candidates, n.key));
-      }
-    const value = spreadPrices(board);
-    if (!ctx.transaction) this.cachedSpread = { at: now, value };
-    return value;
+    const prepared = await this.prepareMany(boardCtx, tax, needs.map((n) => ({ need: n, needId: n.id })), 60, currentYear(), false);
+    return spreadPrices(prepared.map(({ prepared: p, candidates }, i) => boardNeed(tax, p, candidates, needs[i]!.key)));
   }
 
   async partnerSuggestions(ctx: RequestContext, needKey: string, first?: number | null): Promise<Suggestion[]> {
@@ -114,7 +175,14 @@ export class PartnerSuggestionService {
    * countries, and the board's spread as `prepare` has it — about 3 statements per need instead of
    * 8, and the same answer as `prepare` per need.
    */
-  async prepareMany(ctx: RequestContext, tax: Taxonomy, needs: readonly { need: NeedFacts; needId: string | null }[], pool: number, year = currentYear()): Promise<{ prepared: PreparedNeed; candidates: CandidateFacts[] }[]> {
+  async prepareMany(
+    ctx: RequestContext,
+    tax: Taxonomy,
+    needs: readonly { need: NeedFacts; needId: string | null }[],
+    pool: number,
+    year = currentYear(),
+    withSpread = true,
+  ): Promise<{ prepared: PreparedNeed; candidates: CandidateFacts[] }[]> {
     const freshness = this.facts.freshness();
     const bare = needs.map(({ need }) => prepareNeed(tax, need, { year, freshness }));
     const actorId = ctx.actor?.id ?? null;
@@ -124,7 +192,7 @@ export class PartnerSuggestionService {
     const forNeed = await inBatches(bare, PREPARE_CONCURRENCY, (b, i) => this.facts.needFacts(ctx, ids[i]!, { text: b.text, needId: needs[i]!.needId, actorId }));
     const candidates = ids.map((list, i) => assembleFacts(list, shared, forNeed[i]!));
     const peerLoad = await this.facts.peerLoad(ctx, [...new Set(candidates.flat().map((c) => c.municipality.country))], year);
-    const spread = await this.spread(ctx, tax);
+    const spread = withSpread ? await this.spread(ctx, tax) : undefined;
     return bare.map((b, i) => ({ prepared: { ...b, peerLoad, spread }, candidates: candidates[i]! }));
   }
 

@@ -3,7 +3,7 @@ import type { CandidateFacts, MunicipalityFacts, PartnershipFacts } from './fact
 import { closeness, countryName, formatPopulation } from './geo';
 import type { RecordRef } from './reason';
 import { detectSettings, SETTINGS, type Setting } from './setting';
-import { statusLabel } from './labels';
+import { placeLabel, statusLabel } from './labels';
 import { dedupe } from './topic-fit';
 import { worldRegion } from './world-region';
 
@@ -138,8 +138,8 @@ export function proximity(c: MunicipalityFacts, partner: MunicipalityFacts): Com
   const { value, km } = closeness(c, partner);
   const far = value > 0 && km !== null && km > NEAR_LIMIT_KM;
   const kmText = km !== null ? Math.round(km).toLocaleString('en') : '';
-  const where = km !== null ? `${kmText} km away` : c.subdivision && c.subdivision === partner.subdivision ? `same prefecture (${c.subdivision})` : `same region`;
-  const whereJa = km !== null ? `距離${Math.round(km).toLocaleString('ja')} km` : c.subdivision && c.subdivision === partner.subdivision ? `同じ都道府県（${c.subdivision}）` : '同じ地方';
+  const where = km !== null ? `${kmText} km away` : c.subdivision && c.subdivision === partner.subdivision ? `same prefecture (${c.subdivision})` : c.region && c.region === partner.region ? `same region (${c.region})` : 'same country';
+  const whereJa = km !== null ? `距離${Math.round(km).toLocaleString('ja')} km` : c.subdivision && c.subdivision === partner.subdivision ? `同じ都道府県（${placeLabel(c.subdivision, 'ja')}）` : c.region && c.region === partner.region ? `同じ地方（${placeLabel(c.region, 'ja')}）` : '同じ国';
   return {
     kind: 'PROXIMITY',
     strength: far ? 0 : value,

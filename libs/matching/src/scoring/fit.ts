@@ -116,25 +116,37 @@ export interface PeerLoad {
   record: number;
 }
 
-/** OFTEN_ASKED cost per unit of ln((1 + record) / (1 + peers' mean record)). */
-export const OFTEN_ASKED_COST = 0.6;
+/**
+ * OFTEN_ASKED: a bureau whose record is r times its peers' keeps r^(−OFTEN_ASKED_EXPONENT) of its
+ * score (r = (1 + record) / (1 + peers' mean record)).
+ */
+export const OFTEN_ASKED_EXPONENT = 0.5;
+
+/** How many times its peers' record a candidate has carried: (1 + record) / (1 + peers' mean), and the partnerships counted. */
+export function recordRatio(c: CandidateFacts, peerRecord: number): { ratio: number; carried: number } {
+  const carried = c.partnerships.filter((p) => (p.role === 'PROVIDER' || p.role === 'PEER') && p.status !== 'CANCELLED').length;
+  return { ratio: (1 + carried) / (1 + peerRecord), carried };
+}
 
 /**
  * "The same few cities get asked again and again": a bureau that has carried far more partnerships
  * than its peers is already the first name everyone thinks of. Its record still counts in full as
  * evidence and relationships; this cost only keeps it from topping every list, so suggestions
- * spread (OFTEN_ASKED_COST × ln((1 + record) / (1 + peers' mean)), nothing at or below the mean).
+ * spread. It is a share of what the bureau gains (`base`, weight units, after its other costs):
+ * 1 − r^(−OFTEN_ASKED_EXPONENT) for a record r times its peers', nothing at or below the mean —
+ * a share, so it reorders weak and strong fits alike instead of swamping small scores.
  */
-export function oftenAskedCost(c: CandidateFacts, peerRecord: number): Cost | null {
-  const carried = c.partnerships.filter((p) => (p.role === 'PROVIDER' || p.role === 'PEER') && p.status !== 'CANCELLED');
-  const ratio = (1 + carried.length) / (1 + peerRecord);
+export function oftenAskedCost(c: CandidateFacts, peerRecord: number, base = 0): Cost | null {
+  const { ratio, carried } = recordRatio(c, peerRecord);
   if (ratio <= 1) return null;
+  const share = 1 - ratio ** -OFTEN_ASKED_EXPONENT;
   const mean = peerRecord.toLocaleString('en', { maximumFractionDigits: 1 });
+  const pct = Math.round(share * 100);
   return {
     kind: 'OFTEN_ASKED',
-    cost: OFTEN_ASKED_COST * Math.log(ratio),
-    detail: `Already carries ${carried.length} partnerships (comparable bureaus: ${mean} on average): others are suggested first where they fit as well`,
-    detailJa: `すでに${carried.length}件の協力を担っている（同種の団体の平均${peerRecord.toLocaleString('ja', { maximumFractionDigits: 1 })}件）：同程度に適合する他団体を優先`,
+    cost: share * Math.max(0, base),
+    detail: `Already carries ${carried} partnerships (comparable bureaus: ${mean} on average): ${pct} % off its score, so others are suggested first where they fit as well`,
+    detailJa: `すでに${carried}件の協力を担っている（同種の団体の平均${peerRecord.toLocaleString('ja', { maximumFractionDigits: 1 })}件）：スコアを${pct}%差し引き、同程度に適合する他団体を優先`,
     records: [{ type: 'MUNICIPALITY', key: c.municipality.key, label: c.municipality.name }],
   };
 }

@@ -1,7 +1,12 @@
 /**
  * Words the explanations use for enumerations, in English and Japanese, so a Japanese detail
- * never falls back to an English enum value (`JICA grassrootsの実績`, `(active)`).
+ * never falls back to an English enum value (`JICA grassrootsの実績`, `(active)`) or a romanised
+ * place name (`Kanto`).
  */
+import { regionJa } from '@kakehashi/kernel';
+
+/** A Japanese region or prefecture as the directory spells it ("Kanto", "Kanagawa"): in Japanese text 関東, 神奈川 (as spelled when unknown). */
+export const placeLabel = (name: string, lang: 'en' | 'ja' = 'en'): string => (lang === 'ja' ? regionJa(name) : name);
 
 /** Cooperation schemes (`CooperationScheme`), as a reader names them. */
 export const SCHEME_LABELS: Readonly<Record<string, { en: string; ja: string }>> = {

@@ -142,16 +142,25 @@ export function partnerSignals(tax: Taxonomy, need: PreparedNeed, c: CandidateFa
   const peers = need.peerLoad.get(c.municipality.country) ?? { load: 0, record: 0 };
   const load = loadCost(c, peers.load, need.year);
   if (load) costs.push(load);
-  const asked = oftenAskedCost(c, peers.record);
-  if (asked) costs.push(asked);
-  const suggested = oftenSuggestedCost(c.municipality.key, c.municipality.name, need.spread);
-  if (suggested) costs.push(suggested);
   const stale = staleCost(c, c.municipality.lastConfirmedOn ? need.freshness(c.municipality.lastConfirmedOn) : null, (profile.weights.TOPIC_FIT ?? 0) * topic.strength);
   if (stale) costs.push(stale);
   const fb = feedbackSignals(c.municipality, c.feedback);
   components.push(fb.component);
   penalties.push(...fb.penalties);
+  // Last, the two spreading policies: each takes a share of what the candidate still gains after
+  // the costs before it, so a weak fit is reordered as gently as a strong one (a constant would
+  // swamp small scores).
+  const asked = oftenAskedCost(c, peers.record, remaining(components, costs, profile));
+  if (asked) costs.push(asked);
+  const suggested = oftenSuggestedCost(c.municipality.key, c.municipality.name, need.spread, remaining(components, costs, profile));
+  if (suggested) costs.push(suggested);
   return { components, penalties, costs };
+}
+
+/** What a candidate gains after the costs so far, in weight units (what a share-priced cost takes its share of). */
+function remaining(components: readonly Component[], costs: readonly Cost[], profile: ScoringProfile): number {
+  const { gained, charged } = scoreParts(components, [], profile, costs);
+  return Math.max(0, gained - charged.reduce((sum, x) => sum + x.cost, 0));
 }
 
 /** The need's own municipality, a national agency, or a same-country candidate of an overseas need without strong evidence. */

@@ -2,6 +2,7 @@ import { combine, type Component, type Penalty, type ScoringProfile } from './co
 import type { ExpertiseFacts, MunicipalityFacts, PartnershipFacts } from './facts';
 import { NEAR_LIMIT_KM } from './context';
 import { closeness, countryName } from './geo';
+import { placeLabel } from './labels';
 import type { RecordRef, ScoreCard } from './reason';
 import type { Taxonomy } from './taxonomy';
 import { coverTopics, dedupe } from './topic-fit';
@@ -99,7 +100,7 @@ export function neighbour(me: MunicipalityFacts, other: MunicipalityFacts): Comp
     kind: 'NEIGHBOUR',
     strength: near ? value : 0,
     detail: near ? (km !== null ? `${Math.round(km).toLocaleString('en')} km away` : other.region && other.region === me.region ? `Same region (${other.region})` : 'Same country') : 'Not a neighbour',
-    detailJa: near ? (km !== null ? `距離${Math.round(km).toLocaleString('ja')} km` : '同じ地方') : '近隣ではない',
+    detailJa: near ? (km !== null ? `距離${Math.round(km).toLocaleString('ja')} km` : other.region && other.region === me.region ? `同じ地方（${placeLabel(other.region, 'ja')}）` : '同じ国') : '近隣ではない',
     records: near ? [{ type: 'MUNICIPALITY', key: other.key, label: other.name }] : [],
   };
 }

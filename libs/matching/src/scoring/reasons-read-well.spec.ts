@@ -7,13 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { combine } from './combine';
 import { priorPartner, proximity } from './context';
-import { loadCost } from './fit';
+import { loadCost, oftenAskedCost } from './fit';
+import { placeLabel } from './labels';
 import { mentorEligibility } from './mentor-score';
 import { firstSteps } from './pathway';
 import { countryRarity, neighbour, sharedPartnerCountry, type ProfileFacts } from './peer-score';
 import { bestConsortia } from './consortium';
 import { prepareNeed, scorePartner } from './partner-score';
-import { candidate, muni, partnerOf, partnership, specTaxonomy as tax } from './spec-fixtures';
+import { candidate, muni, need as needOf, partnerOf, partnership, specTaxonomy as tax } from './spec-fixtures';
 
 const at = (latitude: number, longitude: number, over = {}) => muni({ latitude, longitude, ...over });
 const profile = (m = muni(), partnerships = [] as ReturnType<typeof partnership>[]): ProfileFacts => ({ municipality: m, expertise: [], partnerships, needs: [] });
@@ -138,6 +139,23 @@ describe('work already under way is marked as such', () => {
   });
 });
 
+describe('Japanese details name Japan’s regions and prefectures in Japanese', () => {
+  it('関東, 神奈川 — not the romanised Kanto, Kanagawa — wherever closeness is told without coordinates', () => {
+    const a = muni({ key: 'a', region: 'Kanto', subdivision: 'Kanagawa' });
+    const b = muni({ key: 'b', region: 'Kanto', subdivision: 'Kanagawa' });
+    const c = muni({ key: 'c', region: 'Kanto', subdivision: 'Chiba' });
+    expect(proximity(a, b).detailJa).toBe('近隣：同じ都道府県（神奈川）');
+    expect(proximity(a, b).detail).toBe('Nearby: same prefecture (Kanagawa)');
+    expect(proximity(a, c).detailJa).toBe('近隣：同じ地方（関東）');
+    expect(neighbour(a, c).detailJa).toBe('同じ地方（関東）');
+    expect(neighbour(a, c).detail).toBe('Same region (Kanto)');
+    for (const d of [proximity(a, b), proximity(a, c), neighbour(a, c)]) expect(d.detailJa).not.toMatch(/[A-Za-z]/);
+    expect(placeLabel('Kyushu', 'ja')).toBe('九州');
+    expect(placeLabel('Kyushu')).toBe('Kyushu');
+    expect(placeLabel('Somewhere', 'ja')).toBe('Somewhere'); // unknown: as spelled, never invented
+  });
+});
+
 describe('spread without a declared capacity', () => {
   const busy = (capacity: number | null) =>
     candidate({ municipality: muni({ capacity }), partnerships: [1, 2, 3, 4].map(() => partnership({ status: 'ACTIVE' })), feedback: { accepted: 0, declined: 0, dismissedByOthers: 0, dismissReasons: [], pendingIntroductions: 2 } });
@@ -148,6 +166,37 @@ describe('spread without a declared capacity', () => {
     expect(cost.cost).toBeCloseTo(0.4 * Math.log((1 + 5) / (1 + 1)), 6);
     expect(cost.detail).toMatch(/No declared capacity; 4 partnerships under way \(4 active\), 2 introductions awaiting an answer: about 3× the load of comparable bureaus/);
     expect(combine([{ kind: 'TOPIC_FIT', strength: 1, detail: '', detailJa: '', records: [] }], [], { weights: { TOPIC_FIT: 1 } }, [cost]).mismatches.map((m) => m.kind)).toEqual(['LOAD']);
+  });
+
+  it('a bureau that carried far more partnerships than its peers pays OFTEN_ASKED as a share of its score: the same share of a weak fit as of a strong one', () => {
+    const many = candidate({ partnerships: Array.from({ length: 8 }, () => partnership()) });
+    const strong = oftenAskedCost(many, 1, 3)!;
+    const weak = oftenAskedCost(many, 1, 0.3)!;
+    expect(strong.cost / 3).toBeCloseTo(1 - ((1 + 8) / (1 + 1)) ** -0.5, 6); // keeps 1/√(record ratio) of its score
+    expect(weak.cost / 0.3).toBeCloseTo(strong.cost / 3, 9);
+    expect(strong.detail).toBe('Already carries 8 partnerships (comparable bureaus: 1 on average): 53 % off its score, so others are suggested first where they fit as well');
+    expect(strong.detailJa).toContain('スコアを53%差し引き');
+    expect(oftenAskedCost(many, 10, 3)).toBeNull();
+  });
+
+  it('both spreading costs on one suggestion: each a share of what is left, shown with what it took, and the reasons still add up to the score', () => {
+    const partner = muni({ id: 'id-partner', key: 'partner', country: 'ID', region: 'Asia', languages: [] });
+    const many = candidate({
+      municipality: muni({ key: 'big', name: 'Big City' }),
+      expertise: [{ topicKey: 'nrw.leak-detection', level: 4, evidence: null }],
+      partnerships: Array.from({ length: 8 }, () => partnership({ topicKeys: ['nrw.leak-detection'], partners: [partnerOf(muni({ id: 'id-other', key: 'other', country: 'ID' }))] })),
+    });
+    const base = prepareNeed(tax, needOf({ municipality: partner }), { year: 2026, peerLoad: new Map([['JP', { load: 10, record: 1 }]]) });
+    const spread = new Map([['big', { price: 0.2, places: 5, needs: 9, examples: [] }]]);
+    const plain = scorePartner(tax, { ...base, peerLoad: new Map([['JP', { load: 10, record: 10 }]]) }, many)!;
+    const card = scorePartner(tax, { ...base, spread }, many)!;
+    const asked = card.mismatches.find((m) => m.kind === 'OFTEN_ASKED')!;
+    const suggested = card.mismatches.find((m) => m.kind === 'OFTEN_SUGGESTED')!;
+    expect(card.score).toBeCloseTo(plain.score * ((1 + 8) / (1 + 1)) ** -0.5 * (1 - 0.2), 3);
+    expect(asked.weight + suggested.weight).toBeCloseTo(plain.score - card.score, 3);
+    expect(suggested.weight).toBeCloseTo(0.2 * (plain.score - asked.weight), 3);
+    expect(card.reasons.reduce((sum, r) => sum + r.weight, 0)).toBeCloseTo(card.score, 3);
+    expect(suggested.records[0]).toEqual({ type: 'MUNICIPALITY', key: 'big', label: 'Big City' });
   });
 
   it('no cost at or below the peers, and none when a capacity is declared (CAPACITY applies instead)', () => {

@@ -5,19 +5,22 @@ import type { RecordRef } from './reason';
  * Spread without declared capacity: "how often a body is already suggested". Over a board of open
  * needs, no body should hold more than a third of the top-3 places — otherwise the same
  * experienced city is put in front of every partner and nobody else is ever asked. Each body over
- * that share gets a price (in partner-score weight units, an OFTEN_SUGGESTED cost) just high
- * enough to bring it back to a third: it then yields its place where its lead is smallest, and
- * keeps it where it fits clearly best. Nobody is hidden; a body at or under a third pays nothing.
+ * that share gets a price — a share of its own score (an OFTEN_SUGGESTED cost of price × what it
+ * would otherwise score) — just high enough to bring it back to a third: it then yields its place
+ * where its lead is smallest *relative to its score*, and keeps it where it fits clearly best.
+ * A share, not a constant: a constant would swamp a body's small scores (a need where nobody has
+ * much to show) while barely moving its large ones. Nobody is hidden; a body at or under a third
+ * pays nothing.
  */
 
 /** No body in more than this share of the board's top-3 lists. */
 export const SPREAD_SHARE = 1 / 3;
 /** Below this many open needs "a third of the lists" means one or two: nothing is spread. */
 export const SPREAD_MIN_NEEDS = 6;
-/** Prices rise in these steps (weight units) until every body is within its share… */
+/** Prices (shares of a body's score) rise in these steps until every body is within its share of the places… */
 export const SPREAD_STEP = 0.005;
-/** …and never beyond this: spreading reorders, it does not bury. */
-export const SPREAD_MAX_PRICE = 1;
+/** …and never beyond this share of its score: spreading reorders, it does not bury. */
+export const SPREAD_MAX_PRICE = 0.5;
 /** Places counted per list. */
 export const SPREAD_TOP = 3;
 
@@ -39,7 +42,7 @@ export interface BoardNeed {
 }
 
 export interface SpreadPrice {
-  /** What the body pays, in weight units (0: within its share). */
+  /** What the body pays, as a share of its score (0: within its share of the places; at most SPREAD_MAX_PRICE). */
   price: number;
   /** Top-3 places it would hold without the spread (ties shared), and on how many needs. */
   places: number;
@@ -71,8 +74,8 @@ export function topMembership(list: readonly RankedKey[], k = SPREAD_TOP): Map<s
   return out;
 }
 
-/** The score `combine` gives a board candidate after paying `price`. */
-export const pricedScore = (c: BoardCandidate, price: number): number => (c.total > 0 ? round4(clamp01(Math.max(0, c.gained - Math.min(c.gained, c.cost + price)) / c.total) * c.product) : 0);
+/** The score `combine` gives a board candidate after paying `price` (a share of what it scores after its other costs). */
+export const pricedScore = (c: BoardCandidate, price: number): number => (c.total > 0 ? round4(clamp01((Math.max(0, c.gained - Math.min(c.gained, c.cost)) * (1 - price)) / c.total) * c.product) : 0);
 
 function places(board: readonly BoardNeed[], prices: ReadonlyMap<string, number>): { held: Map<string, number>; lists: RankedKey[][] } {
   const held = new Map<string, number>();
@@ -87,10 +90,11 @@ function places(board: readonly BoardNeed[], prices: ReadonlyMap<string, number>
 }
 
 /**
- * The price of every body on the board: 0 for those within SPREAD_SHARE of the top-3 places,
- * otherwise the least multiple of SPREAD_STEP that brings it within (ties shared), plus one step
- * so it is behind, not level with, those it yields to (≤ SPREAD_MAX_PRICE); all bodies priced
- * together (a price moves places to others, who may then need one). Deterministic.
+ * The price of every body on the board, a share of its score: 0 for those within SPREAD_SHARE of
+ * the top-3 places, otherwise the least multiple of SPREAD_STEP that brings it within (ties
+ * shared), plus one step so it is behind, not level with, those it yields to (≤ SPREAD_MAX_PRICE;
+ * that step is kept only when it pushes nobody else over the share); all bodies priced together
+ * (a price moves places to others, who may then need one). Deterministic.
  */
 export function spreadPrices(board: readonly BoardNeed[], share = SPREAD_SHARE): Map<string, SpreadPrice> {
   const out = new Map<string, SpreadPrice>();
@@ -98,15 +102,25 @@ export function spreadPrices(board: readonly BoardNeed[], share = SPREAD_SHARE):
   const cap = share * board.length + 1e-9;
   const prices = new Map<string, number>();
   const { held: unspread, lists } = places(board, prices);
-  for (let step = 0; step < SPREAD_MAX_PRICE / SPREAD_STEP; step++) {
-    const { held } = places(board, prices);
-    const over = [...held].filter(([key, v]) => v > cap && (prices.get(key) ?? 0) < SPREAD_MAX_PRICE);
-    if (!over.length) break;
-    for (const [key] of over) prices.set(key, round4((prices.get(key) ?? 0) + SPREAD_STEP));
+  const over = (p: ReadonlyMap<string, number>) => [...places(board, p).held].filter(([key, v]) => v > cap && (p.get(key) ?? 0) < SPREAD_MAX_PRICE).map(([key]) => key);
+  // Every round raises at least one price by a step, and no price passes SPREAD_MAX_PRICE: bounded.
+  for (let round = 0; round < 20 * (SPREAD_MAX_PRICE / SPREAD_STEP); round++) {
+    const raise = over(prices);
+    if (!raise.length) {
+      // One step more, so a priced body falls behind those it would otherwise tie with (ties break
+      // by key in a list, and the alphabet must not undo the spread) — kept only if that step
+      // pushes nobody else over the share; otherwise the search goes on from there.
+      const final = new Map([...prices].map(([key, price]) => [key, Math.min(SPREAD_MAX_PRICE, round4(price + SPREAD_STEP))]));
+      const after = over(final);
+      if (!after.length) {
+        for (const [key, price] of final) prices.set(key, price);
+        break;
+      }
+      for (const key of after) prices.set(key, round4((prices.get(key) ?? 0) + SPREAD_STEP));
+      continue;
+    }
+    for (const key of raise) prices.set(key, round4((prices.get(key) ?? 0) + SPREAD_STEP));
   }
-  // One step more, so a priced body falls behind those it would otherwise tie with: ties break by
-  // key in a list, and the alphabet must not undo the spread.
-  for (const [key, price] of prices) prices.set(key, Math.min(SPREAD_MAX_PRICE, round4(price + SPREAD_STEP)));
   for (const [key, price] of prices) {
     const examples = board
       .map((n, i) => ({ n, m: topMembership(lists[i]!).get(key) ?? 0 }))
@@ -118,16 +132,21 @@ export function spreadPrices(board: readonly BoardNeed[], share = SPREAD_SHARE):
   return out;
 }
 
-/** The OFTEN_SUGGESTED cost of a body with a price, or null when it is within its share. */
-export function oftenSuggestedCost(key: string, name: string, spread: ReadonlyMap<string, SpreadPrice> | undefined): Cost | null {
+/**
+ * The OFTEN_SUGGESTED cost of a body with a price, or null when it is within its share: the price
+ * (a share) of `base`, what the body gains after its other costs, in weight units (see
+ * `combine`), so that it costs the same share of every score and reasons still add up.
+ */
+export function oftenSuggestedCost(key: string, name: string, spread: ReadonlyMap<string, SpreadPrice> | undefined, base = 0): Cost | null {
   const s = spread?.get(key);
   if (!s || s.price <= 0) return null;
   const placesEn = s.places.toLocaleString('en', { maximumFractionDigits: 1 });
+  const pct = Math.round(s.price * 1000) / 10;
   return {
     kind: 'OFTEN_SUGGESTED',
-    cost: s.price,
-    detail: `Would be among the first three for ${placesEn} of ${s.needs} open needs (a third at most): bureaus that fit nearly as well are shown first here`,
-    detailJa: `調整しなければ公開中の依頼${s.needs}件中${s.places.toLocaleString('ja', { maximumFractionDigits: 1 })}件で上位3位以内（上限は3分の1）：同程度に適合する他団体を先に表示`,
+    cost: s.price * Math.max(0, base),
+    detail: `Would be among the first three for ${placesEn} of ${s.needs} open needs (a third at most): ${pct.toLocaleString('en')} % off its score, so bureaus that fit nearly as well are shown first here`,
+    detailJa: `調整しなければ公開中の依頼${s.needs}件中${s.places.toLocaleString('ja', { maximumFractionDigits: 1 })}件で上位3位以内（上限は3分の1）：スコアを${pct.toLocaleString('ja')}%差し引き、同程度に適合する他団体を先に表示`,
     records: [{ type: 'MUNICIPALITY', key, label: name }, ...s.examples],
   };
 }

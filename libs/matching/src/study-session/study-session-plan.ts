@@ -9,7 +9,7 @@ import type { OpenNeedFacts } from '../scoring/peer-score';
 import type { MatchReason, RecordRef } from '../scoring/reason';
 import type { Taxonomy } from '../scoring/taxonomy';
 import { dedupe, expertiseRef } from '../scoring/topic-fit';
-import { regionJa } from './jp-regions';
+import { regionJa } from '@kakehashi/kernel';
 import type {
   ResolvedRegion,
   SeatRole,

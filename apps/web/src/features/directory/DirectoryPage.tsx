@@ -57,7 +57,7 @@ function Filters({ initial, onApply }: { initial: FilterValues; onApply: (values
         <option value="">{t.directory.any}</option>
         {(facets.data?.municipalityFacets.regions ?? []).map((r) => (
           <option key={r.value} value={r.value}>
-            {r.value} ({fmt.number(r.count)})
+            {values.country ? fmt.place(r.value, values.country) : r.value} ({fmt.number(r.count)})
           </option>
         ))}
       </Select>
@@ -103,7 +103,7 @@ function Filters({ initial, onApply }: { initial: FilterValues; onApply: (values
 
 function DirectoryRow({ m }: { m: Row }) {
   const { t, fmt, pick } = useI18n();
-  const place = [m.subdivision, m.region, fmt.country(m.country)].filter(Boolean).join(' · ');
+  const place = [...[m.subdivision, m.region].filter((x): x is string => !!x).map((x) => fmt.place(x, m.country)), fmt.country(m.country)].join(' · ');
   return (
     <li className="card">
       <h2 className="card-title">

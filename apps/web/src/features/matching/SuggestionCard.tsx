@@ -49,7 +49,7 @@ export function SuggestionCard({ suggestion, rank, actions }: { suggestion: Sugg
         </div>
       </div>
       <p className="meta">
-        {[m.region, fmt.country(m.country)].filter(Boolean).join(' · ')}
+        {[m.region && fmt.place(m.region, m.country), fmt.country(m.country)].filter(Boolean).join(' · ')}
         {m.overseasExperience && ` · ${t.common.overseasExperience}: ${t.enums.experience[m.overseasExperience]}`}{' '}
         <ProvenanceBadge provenance={m.provenance} compact />
       </p>

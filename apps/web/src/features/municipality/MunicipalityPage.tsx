@@ -23,7 +23,7 @@ function Identity({ m }: { m: Profile }) {
   const rows: [string, React.ReactNode][] = [
     [t.common.kind, t.enums.kind[m.kind]],
     [t.common.country, fmt.country(m.country)],
-    [t.common.region, [m.subdivision, m.region].filter(Boolean).join(' · ') || null],
+    [t.common.region, [m.subdivision, m.region].filter((x): x is string => !!x).map((x) => fmt.place(x, m.country)).join(' · ') || null],
     [t.common.organization, m.organization],
     [t.common.population, m.population === null ? null : fmt.number(m.population)],
     [t.common.languages, m.languages.length ? fmt.list(m.languages.map(fmt.language)) : null],
