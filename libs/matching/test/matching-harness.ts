@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { AccessService } from '@kakehashi/auth';
 import { AuditService, TransactionalConnection } from '@kakehashi/database';
@@ -60,4 +61,14 @@ export async function createMatchingHarness(): Promise<MatchingHarness> {
       await new InterchangeImportService(conn, taxonomy, audit).importText(ctx, readFileSync(sampleDirectoryPath(), 'utf8'));
     },
   };
+}
+
+/** Gives the suite its own harness: created before its tests (passed to `ready`), dropped after them. */
+export function withMatchingHarness(ready: (h: MatchingHarness) => void): void {
+  let h: MatchingHarness | undefined;
+  beforeAll(async () => {
+    h = await createMatchingHarness();
+    ready(h);
+  });
+  afterAll(() => h?.db.drop());
 }

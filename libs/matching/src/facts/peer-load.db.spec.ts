@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertMunicipality, insertPartnership } from '@kakehashi/testing';
 import type { RequestContext } from '@kakehashi/kernel';
 import type { DataSource } from 'typeorm';
-import { createMatchingHarness, type MatchingHarness } from '../../test/matching-harness';
+import { withMatchingHarness, type MatchingHarness } from '../../test/matching-harness';
 import { loadOf } from '../scoring/fit';
 
 let h: MatchingHarness;
 let ds: DataSource;
-beforeAll(async () => {
-  h = await createMatchingHarness();
-  ds = h.db.dataSource;
-});
-afterAll(() => h?.db.drop());
+withMatchingHarness((harness) => ([h, ds] = [harness, harness.db.dataSource]));
 
 const YEARS = [2012, 2020, 2026];
 

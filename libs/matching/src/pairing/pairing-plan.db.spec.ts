@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertExpertise, insertMunicipality, insertNeed, insertPartnership, uniqueKey } from '@kakehashi/testing';
 import type { DataSource } from 'typeorm';
-import { createMatchingHarness, type MatchingHarness } from '../../test/matching-harness';
+import { withMatchingHarness, type MatchingHarness } from '../../test/matching-harness';
 import { QueryLog } from '@kakehashi/database';
 import { PARTNER_PROFILE } from '../scoring/partner-score';
 import { rankPartners } from '../partner/partner-suggestion.service';
 
 let h: MatchingHarness;
 let ds: DataSource;
-beforeAll(async () => {
-  h = await createMatchingHarness();
-  ds = h.db.dataSource;
-});
-afterAll(() => h?.db.drop());
+withMatchingHarness((harness) => ([h, ds] = [harness, harness.db.dataSource]));
 
 /** The best total over every feasible plan, by exhaustion over the plan's own candidate scores. */
 function bruteForce(needs: string[], scores: Map<string, Map<string, number>>, capacity: Map<string, number>): number {

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MunicipalityEntity, NeedEntity } from '@kakehashi/directory';
 import { insertExpertise, insertMunicipality, insertNeed, insertPartnership, uniqueKey } from '@kakehashi/testing';
 import type { DataSource } from 'typeorm';
-import { createMatchingHarness, type MatchingHarness } from '../../test/matching-harness';
+import { withMatchingHarness, type MatchingHarness } from '../../test/matching-harness';
 
 let h: MatchingHarness;
 let ds: DataSource;
-beforeAll(async () => {
-  h = await createMatchingHarness();
-  ds = h.db.dataSource;
-});
-afterAll(() => h?.db.drop());
+withMatchingHarness((harness) => ([h, ds] = [harness, harness.db.dataSource]));
 
 const LEAK = 'nrw.leak-detection';
 const JP = { kind: 'LOCAL_GOVERNMENT' as const, country: 'JP', region: 'Kanto', languages: ['ja', 'en'], population: 1_400_000, capacity: 3, latitude: 35.5, longitude: 139.7 };
