@@ -95,6 +95,32 @@ export function tieToPartner(c: CandidateFacts, partner: MunicipalityFacts): { t
   return { tie: inCountry.length ? 0.5 : 0, via: inCountry };
 }
 
+/** The candidates tied to one partner (tie > 0), by their own country, in the order given. */
+type TieIndex = ReadonlyMap<string, readonly { o: CandidateFacts; tie: number; via: PartnershipFacts[] }[]>;
+
+/**
+ * Every candidate's tie to a partner depends on that candidate and the partner only, and a request
+ * asks `network` about each of its candidates against the same list: the ties are computed once per
+ * (list, partner) — not once per pair of candidates — and kept as long as the list itself lives.
+ */
+const tieIndexes = new WeakMap<readonly CandidateFacts[], { partner: string; size: number; index: TieIndex }>();
+
+function tieIndex(partner: MunicipalityFacts, others: readonly CandidateFacts[]): TieIndex {
+  const id = `${partner.id}|${partner.country}`;
+  const known = tieIndexes.get(others);
+  if (known && known.partner === id && known.size === others.length) return known.index;
+  const index = new Map<string, { o: CandidateFacts; tie: number; via: PartnershipFacts[] }[]>();
+  for (const o of others) {
+    const { tie, via } = tieToPartner(o, partner);
+    if (!tie) continue;
+    const list = index.get(o.municipality.country);
+    if (list) list.push({ o, tie, via });
+    else index.set(o.municipality.country, [{ o, tie, via }]);
+  }
+  tieIndexes.set(others, { partner: id, size: others.length, index });
+  return index;
+}
+
 /**
  * Graph proximity through a neighbour: the candidate is close to another bureau that works with
  * this partner (tie 1) or in its country (tie ½) — strength tie × closeness, the best such
@@ -104,10 +130,8 @@ export function tieToPartner(c: CandidateFacts, partner: MunicipalityFacts): { t
  */
 export function network(c: CandidateFacts, partner: MunicipalityFacts, others: readonly CandidateFacts[]): Component {
   let best: { strength: number; o: CandidateFacts; km: number | null; via: PartnershipFacts[]; tie: number } | null = null;
-  for (const o of others) {
-    if (o.municipality.id === c.municipality.id || o.municipality.country !== c.municipality.country) continue;
-    const { tie, via } = tieToPartner(o, partner);
-    if (!tie) continue;
+  for (const { o, tie, via } of tieIndex(partner, others).get(c.municipality.country) ?? []) {
+    if (o.municipality.id === c.municipality.id) continue;
     const { value, km } = closeness(c.municipality, o.municipality);
     const strength = tie * value;
     if (strength > (best?.strength ?? 0) || (best && strength === best.strength && o.municipality.key < best.o.municipality.key)) best = { strength, o, km, via, tie };
