@@ -6,6 +6,7 @@ import { detectSettings, SETTINGS, type Setting } from './setting';
 import { placeLabel, statusLabel } from './labels';
 import { dedupe } from './topic-fit';
 import { worldRegion } from './world-region';
+import { formatNumber } from './format';
 
 const partnershipRef = (p: PartnershipFacts): RecordRef => ({ type: 'PARTNERSHIP', key: p.key, label: p.title });
 const municipalityRef = (m: Pick<MunicipalityFacts, 'key' | 'name'>): RecordRef => ({ type: 'MUNICIPALITY', key: m.key, label: m.name });
@@ -139,8 +140,8 @@ export function network(c: CandidateFacts, partner: MunicipalityFacts, others: r
   if (!best) return { kind: 'NETWORK', strength: 0, detail: 'No nearby bureau works with them', detailJa: '近隣に協力関係のある団体なし', records: [] };
   const what = best.tie === 1 ? `works with ${partner.name}` : `works in ${countryName(partner.country)}`;
   const whatJa = best.tie === 1 ? `${nameJa(partner)}と協力している` : `${countryName(partner.country, 'ja')}で協力している`;
-  const dist = best.km !== null ? `, ${Math.round(best.km).toLocaleString('en')} km away` : '';
-  const distJa = best.km !== null ? `（距離${Math.round(best.km).toLocaleString('ja')} km）` : '';
+  const dist = best.km !== null ? `, ${formatNumber(Math.round(best.km), 'en')} km away` : '';
+  const distJa = best.km !== null ? `（距離${formatNumber(Math.round(best.km), 'ja')} km）` : '';
   return {
     kind: 'NETWORK',
     strength: best.strength,
@@ -161,16 +162,16 @@ export const NEAR_LIMIT_KM = 300;
 export function proximity(c: MunicipalityFacts, partner: MunicipalityFacts): Component {
   const { value, km } = closeness(c, partner);
   const far = value > 0 && km !== null && km > NEAR_LIMIT_KM;
-  const kmText = km !== null ? Math.round(km).toLocaleString('en') : '';
+  const kmText = km !== null ? formatNumber(Math.round(km), 'en') : '';
   const where = km !== null ? `${kmText} km away` : c.subdivision && c.subdivision === partner.subdivision ? `same prefecture (${c.subdivision})` : c.region && c.region === partner.region ? `same region (${c.region})` : 'same country';
-  const whereJa = km !== null ? `距離${Math.round(km).toLocaleString('ja')} km` : c.subdivision && c.subdivision === partner.subdivision ? `同じ都道府県（${placeLabel(c.subdivision, 'ja')}）` : c.region && c.region === partner.region ? `同じ地方（${placeLabel(c.region, 'ja')}）` : '同じ国';
+  const whereJa = km !== null ? `距離${formatNumber(Math.round(km), 'ja')} km` : c.subdivision && c.subdivision === partner.subdivision ? `同じ都道府県（${placeLabel(c.subdivision, 'ja')}）` : c.region && c.region === partner.region ? `同じ地方（${placeLabel(c.region, 'ja')}）` : '同じ国';
   return {
     kind: 'PROXIMITY',
     strength: far ? 0 : value,
     detail: value > 0 && !far ? `Nearby: ${where}` : far ? `${kmText} km away` : 'In another country',
     detailJa: value > 0 && !far ? `近隣：${whereJa}` : far ? whereJa : '他国',
     records: value > 0 && !far ? [municipalityRef(c)] : [],
-    shortfall: far ? { kind: 'DISTANCE', share: 1, detail: `${kmText} km apart: too far for a neighbour`, detailJa: `${Math.round(km!).toLocaleString('ja')} km離れている（近隣ではない）`, records: [municipalityRef(c)] } : undefined,
+    shortfall: far ? { kind: 'DISTANCE', share: 1, detail: `${kmText} km apart: too far for a neighbour`, detailJa: `${formatNumber(Math.round(km!), 'ja')} km離れている（近隣ではない）`, records: [municipalityRef(c)] } : undefined,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { MunicipalityFacts } from './facts';
+import { formatNumber } from './format';
 
 const EARTH_RADIUS_KM = 6371;
 
@@ -30,17 +31,25 @@ export function closeness(a: MunicipalityFacts, b: MunicipalityFacts): { value: 
 
 const names = { en: new Intl.DisplayNames(['en'], { type: 'region' }), ja: new Intl.DisplayNames(['ja'], { type: 'region' }) };
 
+/** Country names as looked up so far, per language (a few hundred codes at most). */
+const named = { en: new Map<string, string>(), ja: new Map<string, string>() };
+
 /** Country name from an ISO code, in English or Japanese (the code itself if unknown). */
 export function countryName(code: string, lang: 'en' | 'ja' = 'en'): string {
+  const known = named[lang].get(code);
+  if (known !== undefined) return known;
+  let name: string;
   try {
-    return names[lang].of(code.toUpperCase()) ?? code;
+    name = names[lang].of(code.toUpperCase()) ?? code;
   } catch {
-    return code;
+    name = code;
   }
+  if (named[lang].size < 1_000) named[lang].set(code, name);
+  return name;
 }
 
 /** A population in words a reader expects: "1.5 M" / "320 k" in English, 「150万人」 in Japanese. */
 export function formatPopulation(n: number, lang: 'en' | 'ja' = 'en'): string {
-  if (lang === 'ja') return n >= 10_000 ? `${Math.round(n / 10_000).toLocaleString('ja')}万人` : `${n.toLocaleString('ja')}人`;
+  if (lang === 'ja') return n >= 10_000 ? `${formatNumber(Math.round(n / 10_000), 'ja')}万人` : `${formatNumber(n, 'ja')}人`;
   return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} M` : `${Math.round(n / 1000)} k`;
 }
