@@ -190,17 +190,26 @@ export function similarSize(c: MunicipalityFacts, partner: MunicipalityFacts): C
   };
 }
 
+/** The settings of the need's text last asked about: every candidate of a request asks about the same text. */
+let lastNeed: { text: string; settings: readonly Setting[] } = { text: '', settings: detectSettings('') };
+function needSettings(text: string): readonly Setting[] {
+  if (lastNeed.text !== text) lastNeed = { text, settings: detectSettings(text) };
+  return lastNeed.settings;
+}
+
 /** Shares the settings the need's text names (cold, islands, hills, drought…), seen in the candidate's own records. */
 export function similarSetting(c: CandidateFacts, needText: string): Component {
-  const wanted = detectSettings(needText);
+  const wanted = needSettings(needText);
   const sources: { ref: RecordRef; text: string }[] = [
     ...c.expertise.map((e) => ({ ref: { type: 'EXPERTISE' as const, key: `${c.municipality.key}:${e.topicKey}` }, text: e.evidence ?? '' })),
     ...c.partnerships.map((p) => ({ ref: partnershipRef(p), text: `${p.title} ${p.summary ?? ''}` })),
     ...c.caseStudies.map((s) => ({ ref: { type: 'CASE_STUDY' as const, key: s.key, label: s.title }, text: `${s.title} ${s.summary ?? ''}` })),
   ];
   const shared: { setting: Setting; ref: RecordRef }[] = [];
+  const found = new Map<string, Setting[]>();
+  const settingsOf = (text: string) => found.get(text) ?? found.set(text, detectSettings(text)).get(text)!;
   for (const setting of wanted) {
-    const src = sources.find((s) => detectSettings(s.text).includes(setting));
+    const src = sources.find((s) => settingsOf(s.text).includes(setting));
     if (src) shared.push({ setting, ref: src.ref });
   }
   return {
