@@ -3,7 +3,7 @@ import { schemeLabel, statusLabel } from './labels';
 import { countryName } from './geo';
 import { currentLoad, type CandidateFacts, type FeedbackFacts, type MunicipalityFacts, type PartnershipFacts } from './facts';
 import type { RecordRef } from './reason';
-import { formatNumber } from './format';
+import { displayName, formatNumber } from './format';
 
 const self = (m: MunicipalityFacts): RecordRef => ({ type: 'MUNICIPALITY', key: m.key, label: m.name });
 
@@ -69,25 +69,14 @@ export function schemeFit(c: CandidateFacts, schemes: readonly string[]): { comp
 /** Penalty when two sides share no working language. */
 export const NO_LANGUAGE_FACTOR = 0.85;
 
-/** Built once: constructing Intl.DisplayNames per candidate costs more than the whole score. */
-const names = new Intl.DisplayNames(['en'], { type: 'language' });
-const namesJa = new Intl.DisplayNames(['ja'], { type: 'language' });
-
 export function language(c: MunicipalityFacts, partner: MunicipalityFacts): { component: Component; penalty: Penalty | null } {
   const common = c.languages.filter((l) => partner.languages.includes(l)).sort();
-  const label = (l: string, n: Intl.DisplayNames) => {
-    try {
-      return n.of(l) ?? l;
-    } catch {
-      return l;
-    }
-  };
   return {
     component: {
       kind: 'LANGUAGE',
       strength: common.length ? 1 : 0,
-      detail: common.length ? `Works in ${common.map((l) => label(l, names)).join(', ')}` : 'No language in common',
-      detailJa: common.length ? `共通言語：${common.map((l) => label(l, namesJa)).join('、')}` : '共通言語なし',
+      detail: common.length ? `Works in ${common.map((l) => displayName('language', l)).join(', ')}` : 'No language in common',
+      detailJa: common.length ? `共通言語：${common.map((l) => displayName('language', l, 'ja')).join('、')}` : '共通言語なし',
       records: [self(c), self(partner)],
     },
     penalty: common.length

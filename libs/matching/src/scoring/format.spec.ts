@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countryName } from './geo';
-import { formatNumber } from './format';
+import { displayName, formatNumber } from './format';
 
 describe('formatNumber', () => {
   it.each([0, 7, 1234, 1234567, 2.25, 3.14159, -1500.55])('writes %d as toLocaleString does, in English and Japanese, whole or to one decimal', (n) => {
@@ -19,5 +19,12 @@ describe('countryName', () => {
   it('names a country in either language, again the same when asked again, and an unknown code as itself', () => {
     expect([countryName('id'), countryName('ID', 'ja'), countryName('ID'), countryName('ID', 'ja')]).toEqual(['Indonesia', 'インドネシア', 'Indonesia', 'インドネシア']);
     expect(countryName('not-a-code')).toBe('not-a-code');
+  });
+});
+
+describe('displayName', () => {
+  it('names languages and regions apart, in either language', () => {
+    expect([displayName('language', 'id'), displayName('region', 'id'), displayName('language', 'id', 'ja'), displayName('region', 'ID', 'ja')]).toEqual(['Indonesian', 'Indonesia', 'インドネシア語', 'インドネシア']);
+    expect(displayName('language', '??')).toBe('??');
   });
 });

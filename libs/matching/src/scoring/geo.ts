@@ -1,5 +1,5 @@
 import type { MunicipalityFacts } from './facts';
-import { formatNumber } from './format';
+import { displayName, formatNumber } from './format';
 
 const EARTH_RADIUS_KM = 6371;
 
@@ -29,24 +29,8 @@ export function closeness(a: MunicipalityFacts, b: MunicipalityFacts): { value: 
   return { value: 0.1, km: null };
 }
 
-const names = { en: new Intl.DisplayNames(['en'], { type: 'region' }), ja: new Intl.DisplayNames(['ja'], { type: 'region' }) };
-
-/** Country names as looked up so far, per language (a few hundred codes at most). */
-const named = { en: new Map<string, string>(), ja: new Map<string, string>() };
-
 /** Country name from an ISO code, in English or Japanese (the code itself if unknown). */
-export function countryName(code: string, lang: 'en' | 'ja' = 'en'): string {
-  const known = named[lang].get(code);
-  if (known !== undefined) return known;
-  let name: string;
-  try {
-    name = names[lang].of(code.toUpperCase()) ?? code;
-  } catch {
-    name = code;
-  }
-  if (named[lang].size < 1_000) named[lang].set(code, name);
-  return name;
-}
+export const countryName = (code: string, lang: 'en' | 'ja' = 'en'): string => displayName('region', code, lang);
 
 /** A population in words a reader expects: "1.5 M" / "320 k" in English, 「150万人」 in Japanese. */
 export function formatPopulation(n: number, lang: 'en' | 'ja' = 'en'): string {
