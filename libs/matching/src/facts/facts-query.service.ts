@@ -160,7 +160,9 @@ export class FactsQueryService {
   /** How fresh a profile confirmed on a day is, judged on today (read once) by the configured policy. */
   freshness(): (lastConfirmedOn: string) => string {
     const today = this.today();
-    return (d) => this.calendar.freshness(d, today);
+    // Many candidates were confirmed on the same day: each day is judged once per operation.
+    const judged = new Map<string, string>();
+    return (d) => judged.get(d) ?? judged.set(d, this.calendar.freshness(d, today)).get(d)!;
   }
 
   /** Suggestions tolerate a little lag: outside a transaction they read from a replica when there is one. */

@@ -6,6 +6,7 @@ import { detectSettings, SETTINGS, type Setting } from './setting';
 import { placeLabel, statusLabel } from './labels';
 import { dedupe } from './topic-fit';
 import { worldRegion } from './world-region';
+import { formatNumber } from './format';
 
 const partnershipRef = (p: PartnershipFacts): RecordRef => ({ type: 'PARTNERSHIP', key: p.key, label: p.title });
 const municipalityRef = (m: Pick<MunicipalityFacts, 'key' | 'name'>): RecordRef => ({ type: 'MUNICIPALITY', key: m.key, label: m.name });
@@ -95,6 +96,32 @@ export function tieToPartner(c: CandidateFacts, partner: MunicipalityFacts): { t
   return { tie: inCountry.length ? 0.5 : 0, via: inCountry };
 }
 
+/** The candidates tied to one partner (tie > 0), by their own country, in the order given. */
+type TieIndex = ReadonlyMap<string, readonly { o: CandidateFacts; tie: number; via: PartnershipFacts[] }[]>;
+
+/**
+ * Every candidate's tie to a partner depends on that candidate and the partner only, and a request
+ * asks `network` about each of its candidates against the same list: the ties are computed once per
+ * (list, partner) — not once per pair of candidates — and kept as long as the list itself lives.
+ */
+const tieIndexes = new WeakMap<readonly CandidateFacts[], { partner: string; size: number; index: TieIndex }>();
+
+function tieIndex(partner: MunicipalityFacts, others: readonly CandidateFacts[]): TieIndex {
+  const id = `${partner.id}|${partner.country}`;
+  const known = tieIndexes.get(others);
+  if (known && known.partner === id && known.size === others.length) return known.index;
+  const index = new Map<string, { o: CandidateFacts; tie: number; via: PartnershipFacts[] }[]>();
+  for (const o of others) {
+    const { tie, via } = tieToPartner(o, partner);
+    if (!tie) continue;
+    const list = index.get(o.municipality.country);
+    if (list) list.push({ o, tie, via });
+    else index.set(o.municipality.country, [{ o, tie, via }]);
+  }
+  tieIndexes.set(others, { partner: id, size: others.length, index });
+  return index;
+}
+
 /**
  * Graph proximity through a neighbour: the candidate is close to another bureau that works with
  * this partner (tie 1) or in its country (tie ½) — strength tie × closeness, the best such
@@ -104,10 +131,8 @@ export function tieToPartner(c: CandidateFacts, partner: MunicipalityFacts): { t
  */
 export function network(c: CandidateFacts, partner: MunicipalityFacts, others: readonly CandidateFacts[]): Component {
   let best: { strength: number; o: CandidateFacts; km: number | null; via: PartnershipFacts[]; tie: number } | null = null;
-  for (const o of others) {
-    if (o.municipality.id === c.municipality.id || o.municipality.country !== c.municipality.country) continue;
-    const { tie, via } = tieToPartner(o, partner);
-    if (!tie) continue;
+  for (const { o, tie, via } of tieIndex(partner, others).get(c.municipality.country) ?? []) {
+    if (o.municipality.id === c.municipality.id) continue;
     const { value, km } = closeness(c.municipality, o.municipality);
     const strength = tie * value;
     if (strength > (best?.strength ?? 0) || (best && strength === best.strength && o.municipality.key < best.o.municipality.key)) best = { strength, o, km, via, tie };
@@ -115,8 +140,8 @@ export function network(c: CandidateFacts, partner: MunicipalityFacts, others: r
   if (!best) return { kind: 'NETWORK', strength: 0, detail: 'No nearby bureau works with them', detailJa: '近隣に協力関係のある団体なし', records: [] };
   const what = best.tie === 1 ? `works with ${partner.name}` : `works in ${countryName(partner.country)}`;
   const whatJa = best.tie === 1 ? `${nameJa(partner)}と協力している` : `${countryName(partner.country, 'ja')}で協力している`;
-  const dist = best.km !== null ? `, ${Math.round(best.km).toLocaleString('en')} km away` : '';
-  const distJa = best.km !== null ? `（距離${Math.round(best.km).toLocaleString('ja')} km）` : '';
+  const dist = best.km !== null ? `, ${formatNumber(Math.round(best.km), 'en')} km away` : '';
+  const distJa = best.km !== null ? `（距離${formatNumber(Math.round(best.km), 'ja')} km）` : '';
   return {
     kind: 'NETWORK',
     strength: best.strength,
@@ -137,16 +162,16 @@ export const NEAR_LIMIT_KM = 300;
 export function proximity(c: MunicipalityFacts, partner: MunicipalityFacts): Component {
   const { value, km } = closeness(c, partner);
   const far = value > 0 && km !== null && km > NEAR_LIMIT_KM;
-  const kmText = km !== null ? Math.round(km).toLocaleString('en') : '';
+  const kmText = km !== null ? formatNumber(Math.round(km), 'en') : '';
   const where = km !== null ? `${kmText} km away` : c.subdivision && c.subdivision === partner.subdivision ? `same prefecture (${c.subdivision})` : c.region && c.region === partner.region ? `same region (${c.region})` : 'same country';
-  const whereJa = km !== null ? `距離${Math.round(km).toLocaleString('ja')} km` : c.subdivision && c.subdivision === partner.subdivision ? `同じ都道府県（${placeLabel(c.subdivision, 'ja')}）` : c.region && c.region === partner.region ? `同じ地方（${placeLabel(c.region, 'ja')}）` : '同じ国';
+  const whereJa = km !== null ? `距離${formatNumber(Math.round(km), 'ja')} km` : c.subdivision && c.subdivision === partner.subdivision ? `同じ都道府県（${placeLabel(c.subdivision, 'ja')}）` : c.region && c.region === partner.region ? `同じ地方（${placeLabel(c.region, 'ja')}）` : '同じ国';
   return {
     kind: 'PROXIMITY',
     strength: far ? 0 : value,
     detail: value > 0 && !far ? `Nearby: ${where}` : far ? `${kmText} km away` : 'In another country',
     detailJa: value > 0 && !far ? `近隣：${whereJa}` : far ? whereJa : '他国',
     records: value > 0 && !far ? [municipalityRef(c)] : [],
-    shortfall: far ? { kind: 'DISTANCE', share: 1, detail: `${kmText} km apart: too far for a neighbour`, detailJa: `${Math.round(km!).toLocaleString('ja')} km離れている（近隣ではない）`, records: [municipalityRef(c)] } : undefined,
+    shortfall: far ? { kind: 'DISTANCE', share: 1, detail: `${kmText} km apart: too far for a neighbour`, detailJa: `${formatNumber(Math.round(km!), 'ja')} km離れている（近隣ではない）`, records: [municipalityRef(c)] } : undefined,
   };
 }
 
@@ -165,17 +190,26 @@ export function similarSize(c: MunicipalityFacts, partner: MunicipalityFacts): C
   };
 }
 
+/** The settings of the need's text last asked about: every candidate of a request asks about the same text. */
+let lastNeed: { text: string; settings: readonly Setting[] } = { text: '', settings: detectSettings('') };
+function needSettings(text: string): readonly Setting[] {
+  if (lastNeed.text !== text) lastNeed = { text, settings: detectSettings(text) };
+  return lastNeed.settings;
+}
+
 /** Shares the settings the need's text names (cold, islands, hills, drought…), seen in the candidate's own records. */
 export function similarSetting(c: CandidateFacts, needText: string): Component {
-  const wanted = detectSettings(needText);
+  const wanted = needSettings(needText);
   const sources: { ref: RecordRef; text: string }[] = [
     ...c.expertise.map((e) => ({ ref: { type: 'EXPERTISE' as const, key: `${c.municipality.key}:${e.topicKey}` }, text: e.evidence ?? '' })),
     ...c.partnerships.map((p) => ({ ref: partnershipRef(p), text: `${p.title} ${p.summary ?? ''}` })),
     ...c.caseStudies.map((s) => ({ ref: { type: 'CASE_STUDY' as const, key: s.key, label: s.title }, text: `${s.title} ${s.summary ?? ''}` })),
   ];
   const shared: { setting: Setting; ref: RecordRef }[] = [];
+  const found = new Map<string, Setting[]>();
+  const settingsOf = (text: string) => found.get(text) ?? found.set(text, detectSettings(text)).get(text)!;
   for (const setting of wanted) {
-    const src = sources.find((s) => detectSettings(s.text).includes(setting));
+    const src = sources.find((s) => settingsOf(s.text).includes(setting));
     if (src) shared.push({ setting, ref: src.ref });
   }
   return {

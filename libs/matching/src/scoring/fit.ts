@@ -3,6 +3,7 @@ import { schemeLabel, statusLabel } from './labels';
 import { countryName } from './geo';
 import { currentLoad, type CandidateFacts, type FeedbackFacts, type MunicipalityFacts, type PartnershipFacts } from './facts';
 import type { RecordRef } from './reason';
+import { displayName, formatNumber } from './format';
 
 const self = (m: MunicipalityFacts): RecordRef => ({ type: 'MUNICIPALITY', key: m.key, label: m.name });
 
@@ -68,25 +69,14 @@ export function schemeFit(c: CandidateFacts, schemes: readonly string[]): { comp
 /** Penalty when two sides share no working language. */
 export const NO_LANGUAGE_FACTOR = 0.85;
 
-/** Built once: constructing Intl.DisplayNames per candidate costs more than the whole score. */
-const names = new Intl.DisplayNames(['en'], { type: 'language' });
-const namesJa = new Intl.DisplayNames(['ja'], { type: 'language' });
-
 export function language(c: MunicipalityFacts, partner: MunicipalityFacts): { component: Component; penalty: Penalty | null } {
   const common = c.languages.filter((l) => partner.languages.includes(l)).sort();
-  const label = (l: string, n: Intl.DisplayNames) => {
-    try {
-      return n.of(l) ?? l;
-    } catch {
-      return l;
-    }
-  };
   return {
     component: {
       kind: 'LANGUAGE',
       strength: common.length ? 1 : 0,
-      detail: common.length ? `Works in ${common.map((l) => label(l, names)).join(', ')}` : 'No language in common',
-      detailJa: common.length ? `共通言語：${common.map((l) => label(l, namesJa)).join('、')}` : '共通言語なし',
+      detail: common.length ? `Works in ${common.map((l) => displayName('language', l)).join(', ')}` : 'No language in common',
+      detailJa: common.length ? `共通言語：${common.map((l) => displayName('language', l, 'ja')).join('、')}` : '共通言語なし',
       records: [self(c), self(partner)],
     },
     penalty: common.length
@@ -140,13 +130,13 @@ export function oftenAskedCost(c: CandidateFacts, peerRecord: number, base = 0):
   const { ratio, carried } = recordRatio(c, peerRecord);
   if (ratio <= 1) return null;
   const share = 1 - ratio ** -OFTEN_ASKED_EXPONENT;
-  const mean = peerRecord.toLocaleString('en', { maximumFractionDigits: 1 });
+  const mean = formatNumber(peerRecord, 'en', 1);
   const pct = Math.round(share * 100);
   return {
     kind: 'OFTEN_ASKED',
     cost: share * Math.max(0, base),
     detail: `Already carries ${carried} partnerships (comparable bureaus: ${mean} on average): ${pct} % off its score, so others are suggested first where they fit as well`,
-    detailJa: `すでに${carried}件の協力を担っている（同種の団体の平均${peerRecord.toLocaleString('ja', { maximumFractionDigits: 1 })}件）：スコアを${pct}%差し引き、同程度に適合する他団体を優先`,
+    detailJa: `すでに${carried}件の協力を担っている（同種の団体の平均${formatNumber(peerRecord, 'ja', 1)}件）：スコアを${pct}%差し引き、同程度に適合する他団体を優先`,
     records: [{ type: 'MUNICIPALITY', key: c.municipality.key, label: c.municipality.name }],
   };
 }
@@ -215,12 +205,12 @@ export function loadCost(c: CandidateFacts, peerMean: number, year: number): Cos
     .filter(Boolean)
     .join(', ');
   const ja = [w.n ? `進行中の協力${w.n}件（${w.ja}）` : '', recent.length ? `過去${RECENT_YEARS}年に完了した協力${recent.length}件` : '', introductions ? `回答待ちの紹介${introductions}件` : ''].filter(Boolean).join('、');
-  const times = ratio.toLocaleString('en', { maximumFractionDigits: 1 });
+  const times = formatNumber(ratio, 'en', 1);
   return {
     kind: 'LOAD',
     cost: LOAD_COST * Math.log(ratio),
     detail: `No declared capacity; ${en}: about ${times}× the load of comparable bureaus`,
-    detailJa: `受け入れ枠の登録なし。${ja}：同種の団体の約${ratio.toLocaleString('ja', { maximumFractionDigits: 1 })}倍の負担`,
+    detailJa: `受け入れ枠の登録なし。${ja}：同種の団体の約${formatNumber(ratio, 'ja', 1)}倍の負担`,
     records: [...ps, ...recent].slice(0, 5).map((p): RecordRef => ({ type: 'PARTNERSHIP', key: p.key, label: p.title })),
   };
 }

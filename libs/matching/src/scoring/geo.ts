@@ -1,4 +1,5 @@
 import type { MunicipalityFacts } from './facts';
+import { displayName, formatNumber } from './format';
 
 const EARTH_RADIUS_KM = 6371;
 
@@ -28,19 +29,11 @@ export function closeness(a: MunicipalityFacts, b: MunicipalityFacts): { value: 
   return { value: 0.1, km: null };
 }
 
-const names = { en: new Intl.DisplayNames(['en'], { type: 'region' }), ja: new Intl.DisplayNames(['ja'], { type: 'region' }) };
-
 /** Country name from an ISO code, in English or Japanese (the code itself if unknown). */
-export function countryName(code: string, lang: 'en' | 'ja' = 'en'): string {
-  try {
-    return names[lang].of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
-}
+export const countryName = (code: string, lang: 'en' | 'ja' = 'en'): string => displayName('region', code, lang);
 
 /** A population in words a reader expects: "1.5 M" / "320 k" in English, 「150万人」 in Japanese. */
 export function formatPopulation(n: number, lang: 'en' | 'ja' = 'en'): string {
-  if (lang === 'ja') return n >= 10_000 ? `${Math.round(n / 10_000).toLocaleString('ja')}万人` : `${n.toLocaleString('ja')}人`;
+  if (lang === 'ja') return n >= 10_000 ? `${formatNumber(Math.round(n / 10_000), 'ja')}万人` : `${formatNumber(n, 'ja')}人`;
   return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} M` : `${Math.round(n / 1000)} k`;
 }

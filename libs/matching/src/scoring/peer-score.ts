@@ -6,6 +6,7 @@ import { placeLabel } from './labels';
 import type { RecordRef, ScoreCard } from './reason';
 import type { Taxonomy } from './taxonomy';
 import { coverTopics, dedupe } from './topic-fit';
+import { formatNumber } from './format';
 
 /** An open need, as peers compare them. */
 export interface OpenNeedFacts {
@@ -99,8 +100,8 @@ export function neighbour(me: MunicipalityFacts, other: MunicipalityFacts): Comp
   return {
     kind: 'NEIGHBOUR',
     strength: near ? value : 0,
-    detail: near ? (km !== null ? `${Math.round(km).toLocaleString('en')} km away` : other.region && other.region === me.region ? `Same region (${other.region})` : 'Same country') : 'Not a neighbour',
-    detailJa: near ? (km !== null ? `距離${Math.round(km).toLocaleString('ja')} km` : other.region && other.region === me.region ? `同じ地方（${placeLabel(other.region, 'ja')}）` : '同じ国') : '近隣ではない',
+    detail: near ? (km !== null ? `${formatNumber(Math.round(km), 'en')} km away` : other.region && other.region === me.region ? `Same region (${other.region})` : 'Same country') : 'Not a neighbour',
+    detailJa: near ? (km !== null ? `距離${formatNumber(Math.round(km), 'ja')} km` : other.region && other.region === me.region ? `同じ地方（${placeLabel(other.region, 'ja')}）` : '同じ国') : '近隣ではない',
     records: near ? [{ type: 'MUNICIPALITY', key: other.key, label: other.name }] : [],
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryExperience, priorPartner, proximity, regionExperience, similarSetting, similarSize } from './context';
+import { countryExperience, network, priorPartner, proximity, regionExperience, similarSetting, similarSize } from './context';
 import { reasonLabels } from './reason';
 import { evidence, improved } from './evidence';
 import { capacityPenalty, feedbackSignals, language, schemeFit } from './fit';
@@ -199,5 +199,26 @@ describe('fit signals', () => {
     const f = feedbackSignals(muni(), { accepted, declined, dismissedByOthers: others, dismissReasons: [] });
     expect(f.penalties.reduce((a, p) => a * p.factor, 1)).toBeCloseTo(factor, 6);
     expect(f.component.strength).toBeCloseTo(strength, 6);
+  });
+});
+
+describe('network', () => {
+  const jakarta = muni({ key: 'jakarta', country: 'ID', region: 'Asia' });
+  const hanoi = muni({ key: 'hanoi', country: 'VN', region: 'Asia' });
+  const at = (key: string, latitude: number) => muni({ key, latitude, longitude: 139.7 });
+  const near = candidate({ municipality: at('near', 35.7) });
+  const withJakarta = candidate({ municipality: at('with-jakarta', 35.6), partnerships: [partnership({ key: 'p-jkt', partners: [partnerOf(jakarta)] })] });
+  const withHanoi = candidate({ municipality: at('with-hanoi', 34.7), partnerships: [partnership({ key: 'p-hn', partners: [partnerOf(hanoi)] })] });
+  const all = [near, withJakarta, withHanoi];
+
+  it('names the nearest bureau tied to this partner, asked about one list for several partners in turn', () => {
+    expect(network(near, jakarta, all)).toMatchObject({ strength: expect.any(Number), records: [{ key: 'with-jakarta' }, { key: 'p-jkt' }] });
+    expect(network(near, hanoi, all).records).toEqual([expect.objectContaining({ key: 'with-hanoi' }), expect.objectContaining({ key: 'p-hn' })]);
+    expect(network(near, jakarta, all).strength).toBeGreaterThan(network(near, hanoi, all).strength);
+  });
+
+  it('never counts the candidate as its own neighbour', () => {
+    expect(network(withJakarta, jakarta, all).strength).toBe(0);
+    expect(network(withHanoi, hanoi, all)).toMatchObject({ strength: 0, records: [] });
   });
 });

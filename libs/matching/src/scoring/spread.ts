@@ -1,5 +1,6 @@
 import { clamp01, round4, type Cost } from './combine';
 import type { RecordRef } from './reason';
+import { formatNumber } from './format';
 
 /**
  * Spread without declared capacity: "how often a body is already suggested". Over a board of open
@@ -140,13 +141,13 @@ export function spreadPrices(board: readonly BoardNeed[], share = SPREAD_SHARE):
 export function oftenSuggestedCost(key: string, name: string, spread: ReadonlyMap<string, SpreadPrice> | undefined, base = 0): Cost | null {
   const s = spread?.get(key);
   if (!s || s.price <= 0) return null;
-  const placesEn = s.places.toLocaleString('en', { maximumFractionDigits: 1 });
+  const placesEn = formatNumber(s.places, 'en', 1);
   const pct = Math.round(s.price * 1000) / 10;
   return {
     kind: 'OFTEN_SUGGESTED',
     cost: s.price * Math.max(0, base),
-    detail: `Would be among the first three for ${placesEn} of ${s.needs} open needs (a third at most): ${pct.toLocaleString('en')} % off its score, so bureaus that fit nearly as well are shown first here`,
-    detailJa: `調整しなければ公開中の依頼${s.needs}件中${s.places.toLocaleString('ja', { maximumFractionDigits: 1 })}件で上位3位以内（上限は3分の1）：スコアを${pct.toLocaleString('ja')}%差し引き、同程度に適合する他団体を先に表示`,
+    detail: `Would be among the first three for ${placesEn} of ${s.needs} open needs (a third at most): ${formatNumber(pct, 'en')} % off its score, so bureaus that fit nearly as well are shown first here`,
+    detailJa: `調整しなければ公開中の依頼${s.needs}件中${formatNumber(s.places, 'ja', 1)}件で上位3位以内（上限は3分の1）：スコアを${formatNumber(pct, 'ja')}%差し引き、同程度に適合する他団体を先に表示`,
     records: [{ type: 'MUNICIPALITY', key, label: name }, ...s.examples],
   };
 }

@@ -23,6 +23,7 @@ import type {
   StudySessionFacts,
   StudySessionPlan,
 } from './study-session.types';
+import { formatNumber } from '../scoring/format';
 
 /** Themes of a session when the coordinator names none: a morning of four case presentations. */
 export const DEFAULT_THEMES = 4;
@@ -492,7 +493,7 @@ function distances(members: readonly Participant[]): Component {
   pairs.sort((x, y) => x.km - y.km || x.a.key.localeCompare(y.a.key));
   const near = pairs[0]!;
   const far = pairs[pairs.length - 1]!;
-  const km = (n: number) => Math.round(n).toLocaleString('en');
+  const km = (n: number) => formatNumber(Math.round(n), 'en');
   const within = far.km <= NEAR_LIMIT_KM;
   return {
     kind: within ? 'NEIGHBOUR' : 'DISTANCE',
