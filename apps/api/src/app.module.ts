@@ -1,9 +1,10 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Inject, Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE, HttpAdapterHost } from '@nestjs/core';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
+import { pinoHttp, type Options as RequestLogOptions } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { APP_CONFIG, ConfigModule, ROOT_LOGGER, type AppConfig, type ConfigModuleOptions, type Logger } from '@kakehashi/config';
@@ -40,9 +41,36 @@ function requestId(req: IncomingMessage, res: ServerResponse, behindTrustedProxy
   return id;
 }
 
-/** The API process. `options` lets tests override the environment. */
+/** pino-http's settings: one structured line per request (not /health), with the request's id. */
+function requestLogOptions(logger: Logger, config: AppConfig): RequestLogOptions {
+  return {
+    logger,
+    genReqId: (req: IncomingMessage, res: ServerResponse) => requestId(req, res, config.TRUST_PROXY > 0),
+    autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+    serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+  };
+}
+
+/**
+ * The API process. `options` lets tests override the environment.
+ *
+ * Request logging is pino-http mounted here, not nestjs-pino's middleware: that one also runs every
+ * request inside an AsyncLocalStorage, which on Node 20 turns on promise hooks for every promise in
+ * the process (~10 % of the CPU of a directory page, ADR 29). Nothing reads that store except
+ * Nest's Logger inside a request; request-scoped logs go through `req.log` (the error-log plugin)
+ * or name the RequestContext's requestId.
+ */
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  constructor(
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(pinoHttp(requestLogOptions(this.logger, this.config))).forRoutes({ path: '{/*splat}', method: RequestMethod.ALL });
+  }
+
   static forRoot(options: ConfigModuleOptions = {}): DynamicModule {
     return {
       module: AppModule,
@@ -50,14 +78,8 @@ export class AppModule {
         ConfigModule.forRoot(options),
         LoggerModule.forRootAsync({
           inject: [ROOT_LOGGER, APP_CONFIG],
-          useFactory: (logger: Logger, config: AppConfig) => ({
-            pinoHttp: {
-              logger,
-              genReqId: (req: IncomingMessage, res: ServerResponse) => requestId(req, res, config.TRUST_PROXY > 0),
-              autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
-              serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
-            },
-          }),
+          // Nest's Logger over the root logger; its per-request middleware is not mounted (see configure).
+          useFactory: (logger: Logger, config: AppConfig) => ({ pinoHttp: requestLogOptions(logger, config), forRoutes: [] }),
         }),
         DatabaseModule,
         AccessModule, // binds the directory's ROW_ACCESS port to libs/auth's adapter, globally

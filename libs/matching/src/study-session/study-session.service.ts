@@ -68,6 +68,7 @@ export class StudySessionService {
     const plan = planStudySession(tax, facts, { date: valid.date, groups: valid.groups, groupSize: valid.groupSize, topics: valid.topics });
     this.log.log({
       msg: 'study session plan',
+      requestId: ctx.requestId,
       region: region.name,
       scope: region.scope,
       themes: plan.themes.length,
@@ -98,7 +99,7 @@ export class StudySessionService {
       agenda,
       source: `studySessionPlan(region: "${input.region}", groups: ${input.groups}, groupSize: ${input.groupSize}${input.topics?.length ? `, topics: ${input.topics.join(', ')}` : ''})`,
     });
-    this.log.log({ msg: 'study session saved', event: event.key, date: event.date, items: agenda.length });
+    this.log.log({ msg: 'study session saved', requestId: ctx.requestId, event: event.key, date: event.date, items: agenda.length });
     return { event, plan };
   }
 
