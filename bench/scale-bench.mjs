@@ -62,7 +62,7 @@ const SECONDS = Number(args.seconds);
 const RUNS = Number(args.runs);
 const CLIENTS = args.clients.split(',').map(Number);
 const { Client, Pool } = require('pg');
-const { startEmbeddedPostgres } = lib('database');
+const { startEmbeddedPostgres, deferSearchSyncStatement, searchSyncStatements, SEARCHABLE } = lib('database');
 const { generateDirectory } = lib('interchange');
 
 const PARTS = new Set(args.parts.split(',').map((p) => p.trim()));
@@ -469,7 +469,10 @@ async function copyFloor() {
   const tables = ['municipality', 'event', 'expertise', 'need', 'need_topic', 'partnership', 'partnership_topic', 'partnership_member', 'partnership_outcome', 'case_study', 'case_study_topic'];
   const floorDb = await freshDatabase(adminUrl);
   try {
-    const lines = ['BEGIN;'];
+    // The same work the import does around its writes (ADR 28): the search table's triggers wait, and
+    // one set-based sync per kind brings it in step before COMMIT. Without the deferral each COPY's
+    // statement trigger would sync its whole table row set through a transition table — not a floor.
+    const lines = ['BEGIN;', `${deferSearchSyncStatement};`, 'CREATE TEMP TABLE kk_floor_search (kind text, id uuid);'];
     for (const table of tables) {
       const { rows } = await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`, [
         table,
@@ -479,7 +482,8 @@ async function copyFloor() {
       execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', cluster.url, '-c', `\\copy (SELECT ${columns} FROM ${table}) TO '${file}'`]);
       lines.push(`\\copy ${table} (${columns}) FROM '${file}'`);
     }
-    lines.push('COMMIT;');
+    for (const { kind, table } of SEARCHABLE) lines.push(`INSERT INTO kk_floor_search SELECT '${kind}', id FROM ${table};`);
+    lines.push(...searchSyncStatements('kk_floor_search').map((sql) => `${sql};`), 'COMMIT;');
     const t = performance.now();
     execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', floorDb.dataSource.options.url], { input: lines.join('\n') });
     return performance.now() - t;
