@@ -1,45 +1,24 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repositoryRoot, sampleDirectoryPath } from '@kakehashi/interchange';
-import { createEmptyDatabase } from '@kakehashi/testing';
+import { sampleDirectoryPath } from '@kakehashi/interchange';
+import { createEmptyDatabase, runCli, type CliRun } from '@kakehashi/testing';
 
 /*
  * The built CLI as a user runs it: `node scripts/cli.mjs …` in a child process (which builds it
  * first when the sources changed, hence the long timeouts), on this file's own database.
  */
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 let db: { url: string; drop: () => Promise<void> };
 let dir: string;
-let imported: Run;
-const root = repositoryRoot();
+let imported: CliRun;
 const sample = JSON.parse(readFileSync(sampleDirectoryPath(), 'utf8'));
 
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/cli.mjs', ...args], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: db.url, SAMPLE_DATA: 'off', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** The CLI as a script runs it, on this file's database (the harness's runCli: exactly these settings plus PATH). */
+const cli = (...args: string[]): Promise<CliRun> => runCli(args, { DATABASE_URL: db.url, SAMPLE_DATA: 'off' });
 
 async function municipalityKeys(): Promise<string[]> {
   const client = new Client({ connectionString: db.url });
