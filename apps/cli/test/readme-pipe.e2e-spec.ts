@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, createEmptyDatabase, REPOSITORY_ROOT } from '@kakehashi/testing';
+import { buildApp, collectOutput, createEmptyDatabase, REPOSITORY_ROOT } from '@kakehashi/testing';
 
 /**
  * README's export-to-stdout command, run through npm exactly as written there, gives a document
@@ -18,19 +18,12 @@ afterAll(() => db?.drop());
 const readme = readFileSync(resolve(REPOSITORY_ROOT, 'README.md'), 'utf8');
 
 function shell(command: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn('sh', ['-c', command], {
-      cwd: REPOSITORY_ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_URL: db.url, SAMPLE_DATA: 'off', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
+  const child = spawn('sh', ['-c', command], {
+    cwd: REPOSITORY_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_URL: db.url, SAMPLE_DATA: 'off', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return collectOutput(child);
 }
 
 describe("README's export to stdout", () => {

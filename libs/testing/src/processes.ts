@@ -97,12 +97,19 @@ export function runCli(args: readonly string[], env: Record<string, string>, std
       env: { PATH: inheritedPath(), LOG_LEVEL: 'warn', ...env },
       stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    collectOutput(child).then(resolvePromise, reject);
+    if (stdin !== undefined) child.stdin!.end(stdin);
+  });
+}
+
+/** What a child process wrote to stdout and stderr, and its exit code, once it has closed. */
+export function collectOutput(child: ChildProcess): Promise<CliRun> {
+  return new Promise((resolvePromise, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d) => (stdout += d));
     child.stderr!.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-    if (stdin !== undefined) child.stdin!.end(stdin);
   });
 }
